@@ -1,0 +1,32 @@
+// Finds the clipping files under the folders a user names: recursively, in a stable order,
+// skipping hidden entries and the index folder, following each symbolic link at most once.
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <functional>
+#include <string>
+#include <vector>
+
+namespace revue {
+
+struct FoundFile {
+    std::filesystem::path path;  // absolute, lexically normal, symbolic links not resolved
+    std::uintmax_t size = 0;
+    std::int64_t mtime_ns = 0;
+};
+
+struct FolderWalker {
+    std::vector<std::filesystem::path> excluded;  // folders never entered (the index itself)
+    std::function<void(const FoundFile&)> on_file;
+    // A file or folder that cannot be visited, and why; the walk goes on.
+    std::function<void(const std::filesystem::path&, const std::string&)> on_problem;
+
+    // Throws std::runtime_error when a root itself does not exist or cannot be read.
+    void walk(const std::vector<std::filesystem::path>& roots) const;
+};
+
+// The absolute, lexically normal form of a path a user typed.
+std::filesystem::path absolute_path(const std::filesystem::path& path);
+
+}  // namespace revue

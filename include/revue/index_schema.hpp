@@ -1,0 +1,51 @@
+// How a Clipping is laid out in the Xapian database: term prefixes, value slots and the
+// document data. The indexer writes this layout and the searcher reads it; nothing else does.
+#pragma once
+
+#include <xapian.h>
+
+#include <string>
+#include <string_view>
+
+#include "revue/clipping.hpp"
+
+namespace revue::schema {
+
+// Term prefixes, after Xapian's conventions (xapian-core docs/termprefixes.rst).
+inline constexpr std::string_view kStem = "Z";     // stemmed form, no positions
+inline constexpr std::string_view kTitle = "S";    // title words
+inline constexpr std::string_view kAuthor = "A";   // author words
+inline constexpr std::string_view kSource = "XS";  // publication words
+inline constexpr std::string_view kLang = "L";     // "Lfr", "Len"
+inline constexpr std::string_view kTag = "K";      // one term per tag
+inline constexpr std::string_view kYear = "Y";     // "Y2024"
+inline constexpr std::string_view kFile = "P";     // every article of one file
+inline constexpr std::string_view kId = "Q";       // one article: path + '#' + number
+
+// Value slots.
+enum Slot : Xapian::valueno {
+    kDateSlot = 0,         // "YYYYMMDD", sortable; absent when the date is unknown
+    kPathSlot = 1,         // the file's path as raw bytes (not always UTF-8, so not in the data)
+    kSourceSlot = 2,       // facets: publication as written
+    kAuthorSlot = 3,       //         author as written
+    kYearSlot = 4,         //         "2024"
+    kLangSlot = 5,         //         "fr"
+    kFingerprintSlot = 6,  // collapse key: copies of one text share it (agency dispatches)
+};
+
+// Title words count this many times a body word does (BM25 sees the higher wdf).
+inline constexpr Xapian::termcount kTitleWeight = 3;
+
+// Metadata keys: one record per indexed file ("file:" + path) and the folders covered.
+inline constexpr std::string_view kFileRecordPrefix = "file:";
+inline constexpr std::string_view kRootsKey = "roots";
+
+std::string id_term(std::string_view path, int article);
+std::string file_term(std::string_view path);
+
+// Every field of the clipping goes into the document (data and values), so that show and
+// snippets need no file.
+void store_clipping(Xapian::Document& doc, const Clipping& clipping);
+Clipping load_clipping(const Xapian::Document& doc);
+
+}  // namespace revue::schema

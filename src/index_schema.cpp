@@ -1,0 +1,51 @@
+#include "revue/index_schema.hpp"
+
+#include <nlohmann/json.hpp>
+
+namespace revue::schema {
+
+std::string id_term(std::string_view path, int article) {
+    return std::string(kId) + std::string(path) + '#' + std::to_string(article);
+}
+
+std::string file_term(std::string_view path) {
+    return std::string(kFile) + std::string(path);
+}
+
+void store_clipping(Xapian::Document& doc, const Clipping& c) {
+    const nlohmann::json j = {
+        {"article", c.article}, {"source", c.source},   {"title", c.title}, {"deck", c.deck},
+        {"author", c.author},   {"date", c.date},       {"lang", c.lang},   {"country", c.country},
+        {"body", c.body},       {"caption", c.caption}, {"tags", c.tags},
+    };
+    // Readers hand over valid UTF-8; replace only guards against a reader's slip.
+    doc.set_data(j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+    doc.add_value(kPathSlot, c.path);
+    if (!c.source.empty()) doc.add_value(kSourceSlot, c.source);
+    if (!c.author.empty()) doc.add_value(kAuthorSlot, c.author);
+    if (!c.lang.empty()) doc.add_value(kLangSlot, c.lang);
+    if (c.date.size() >= 4) doc.add_value(kYearSlot, c.date.substr(0, 4));
+    if (c.date.size() == 10) {
+        doc.add_value(kDateSlot, c.date.substr(0, 4) + c.date.substr(5, 2) + c.date.substr(8, 2));
+    }
+}
+
+Clipping load_clipping(const Xapian::Document& doc) {
+    const auto j = nlohmann::json::parse(doc.get_data());
+    Clipping c;
+    c.path = doc.get_value(kPathSlot);
+    c.article = j.value("article", 1);
+    c.source = j.value("source", "");
+    c.title = j.value("title", "");
+    c.deck = j.value("deck", "");
+    c.author = j.value("author", "");
+    c.date = j.value("date", "");
+    c.lang = j.value("lang", "");
+    c.country = j.value("country", "");
+    c.body = j.value("body", "");
+    c.caption = j.value("caption", "");
+    c.tags = j.value("tags", std::vector<std::string>{});
+    return c;
+}
+
+}  // namespace revue::schema

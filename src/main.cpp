@@ -1,0 +1,412 @@
+// The revue command line: parses flags into plain option structs, then hands them to the
+// library (indexer, searcher, printers). Errors are caught here, once: one line, exit 2.
+#include <unistd.h>
+#include <CLI/CLI.hpp>
+
+#include <cerrno>
+#include <chrono>
+#include <csignal>
+#include <cstdlib>
+#include <cstring>
+#include <filesystem>
+#include <iostream>
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "revue/folder_walker.hpp"
+#include "revue/indexer.hpp"
+#include "revue/printer.hpp"
+#include "revue/query.hpp"
+#include "revue/searcher.hpp"
+
+namespace fs = std::filesystem;
+
+namespace {
+
+constexpr int kMatched = 0;
+constexpr int kNoMatch = 1;
+constexpr int kError = 2;
+
+struct CommonOptions {
+    std::string db;
+};
+
+struct IndexOptions {
+    std::vector<std::string> folders;
+    std::uintmax_t max_size = 50 * 1024 * 1024;
+};
+
+struct SearchOptions {
+    std::vector<std::string> words;
+    std::size_t limit = 10;
+    std::size_t offset = 0;
+    std::string format = "text";
+    std::string color = "auto";
+    std::string lang;
+    std::string sort = "relevance";
+    std::string since;
+    std::string until;
+    std::vector<std::string> facets;
+    bool paths = false;
+    bool count = false;
+    bool null_end = false;
+    bool summary = false;
+    bool batch = false;
+    bool no_collapse = false;
+    std::size_t snippet_chars = 200;
+    bool no_snippet = false;
+};
+
+struct ShowOptions {
+    std::string path;
+    std::string format = "text";
+};
+
+// --db, else $REVUE_DB, else $XDG_DATA_HOME/revue/index, else ~/.local/share/revue/index.
+fs::path index_path(const CommonOptions& common) {
+    if (!common.db.empty()) return common.db;
+    if (const char* env = std::getenv("REVUE_DB"); env && *env) return env;
+    if (const char* xdg = std::getenv("XDG_DATA_HOME"); xdg && *xdg)
+        return fs::path(xdg) / "revue" / "index";
+    if (const char* home = std::getenv("HOME"); home && *home)
+        return fs::path(home) / ".local" / "share" / "revue" / "index";
+    throw std::runtime_error("no index path: pass --db PATH or set REVUE_DB");
+}
+
+// Control characters in names a user reads on a terminal are shown escaped.
+std::string printable(std::string_view s) {
+    std::string out;
+    for (const char c : s) {
+        if (c == '\n') {
+            out += "\\n";
+        } else if (c == '\t') {
+            out += "\\t";
+        } else if (c == '\r') {
+            out += "\\r";
+        } else {
+            out += c;
+        }
+    }
+    return out;
+}
+
+// A write to a closed pipe (revue search | head) ends quietly with success, as grep does.
+int finish_output(int status) {
+    std::cout.flush();
+    if (!std::cout) {
+        if (errno == EPIPE) return kMatched;
+        throw std::runtime_error(std::string("cannot write output: ") + std::strerror(errno));
+    }
+    return status;
+}
+
+int run_index(const CommonOptions& common, const IndexOptions& options) {
+    std::vector<fs::path> roots(options.folders.begin(), options.folders.end());
+    revue::IndexOptions config;
+    config.max_size = options.max_size;
+    config.on_warning = [](const fs::path& path, const std::string& reason) {
+        std::cerr << "revue: warning: " << printable(path.string()) << ": skipped: " << reason
+                  << '\n';
+    };
+    revue::Indexer indexer(index_path(common));
+    const auto report = indexer.index(roots, config);
+    std::cerr << "revue: " << report.summary() << '\n';
+    return kMatched;
+}
+
+bool use_color(const std::string& mode) {
+    if (mode == "always") return true;
+    if (mode == "never") return false;
+    const char* no_color = std::getenv("NO_COLOR");
+    return ::isatty(STDOUT_FILENO) && !(no_color && *no_color);
+}
+
+std::string join_words(const std::vector<std::string>& words) {
+    std::string query;
+    for (const auto& word : words) query += (query.empty() ? "" : " ") + word;
+    return query;
+}
+
+// Validated once: the search options as the searcher and the printers want them.
+struct SearchConfig {
+    revue::SearchRequest request;
+    revue::OutputFormat format = revue::OutputFormat::text;
+    revue::PrinterOptions printer;
+    bool count = false;
+    bool summary = false;
+};
+
+SearchConfig search_config(const SearchOptions& options) {
+    SearchConfig config;
+    auto& r = config.request;
+    r.query = join_words(options.words);
+    r.limit = static_cast<Xapian::doccount>(options.limit);
+    r.offset = static_cast<Xapian::doccount>(options.offset);
+    r.sort = revue::sort_order_from_name(options.sort);
+    r.collapse = !options.no_collapse;
+    for (const auto& facet : options.facets) r.facets.push_back(revue::facet_from_name(facet));
+    if (!options.lang.empty()) r.filter.language = revue::language_from_code(options.lang);
+    r.filter.since = options.since;
+    r.filter.until = options.until;
+    if (!options.since.empty() || !options.until.empty()) {
+        revue::date_range(options.since, options.until);  // a bad date fails before any search
+    }
+    config.format =
+        options.paths ? revue::OutputFormat::paths : revue::output_format_from_name(options.format);
+    config.count = options.count;
+    config.summary = options.summary;
+    r.filter.spelling = config.format == revue::OutputFormat::text || options.summary;
+    r.exact_total = options.summary;
+    r.snippets = !options.no_snippet && (config.format == revue::OutputFormat::text ||
+                                         config.format == revue::OutputFormat::json);
+    r.snippet_chars = options.snippet_chars;
+    config.printer.color = use_color(options.color);
+    config.printer.null_end = options.null_end;
+    return config;
+}
+
+revue::Summary summary_of(const revue::SearchResult& result, double elapsed_ms) {
+    revue::Summary summary;
+    summary.total = result.total;
+    summary.elapsed_ms = elapsed_ms;
+    summary.suggestion = result.suggestion;
+    for (const auto& [facet, counts] : result.facets) {
+        revue::FacetCounts f;
+        f.facet = std::string(revue::facet_name(facet));
+        for (const auto& c : counts) f.counts.emplace_back(c.value, c.count);
+        summary.facets.push_back(std::move(f));
+    }
+    return summary;
+}
+
+// Answers one query through the printer; returns whether anything matched.
+bool answer(const revue::Searcher& searcher, const SearchConfig& config, revue::Printer& printer,
+            const std::string& query) {
+    const auto started = std::chrono::steady_clock::now();
+    auto request = config.request;
+    request.query = query;
+    if (config.count) {
+        const auto n = searcher.count(request);
+        std::cout << n << '\n';
+        return n > 0;
+    }
+    const auto result = searcher.search(request);
+    for (const auto& hit : result.hits) printer.hit(hit);
+    const double elapsed_ms =
+        std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started)
+            .count();
+    if (config.summary || !request.facets.empty()) printer.summary(summary_of(result, elapsed_ms));
+    if (!result.suggestion.empty() && config.format == revue::OutputFormat::text) {
+        std::cerr << "revue: did you mean: " << result.suggestion << "?\n";
+    }
+    return result.total > 0;
+}
+
+int run_search(const CommonOptions& common, const SearchOptions& options) {
+    const SearchConfig config = search_config(options);
+    const revue::Searcher searcher(index_path(common));
+    const auto printer = revue::make_printer(config.format, std::cout, config.printer);
+    if (options.batch && !options.words.empty()) {
+        throw revue::QueryError("--batch reads its queries from stdin: give no QUERY");
+    }
+    if (!options.batch) {
+        if (config.request.query.empty()) throw revue::QueryError("the query is empty");
+        const bool matched = answer(searcher, config, *printer, config.request.query);
+        printer->finish();
+        return finish_output(matched ? kMatched : kNoMatch);
+    }
+    // --batch: one query per line of stdin, answered in order through one open index.
+    bool matched = false;
+    bool failed = false;
+    std::string line;
+    for (int number = 1; std::getline(std::cin, line); ++number) {
+        if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
+        if (!line.empty() && line.back() == '\r') line.pop_back();
+        try {
+            printer->begin_query(line);
+            matched = answer(searcher, config, *printer, line) || matched;
+        } catch (const revue::QueryError& e) {
+            std::cerr << "revue: line " << number << ": " << e.what() << '\n';
+            failed = true;
+        }
+        if (!std::cout) break;
+    }
+    printer->finish();
+    return finish_output(failed ? kError : matched ? kMatched : kNoMatch);
+}
+
+void print_clipping(const revue::Clipping& c) {
+    const auto field = [](std::string_view name, const std::string& value) {
+        if (!value.empty()) std::cout << name << ": " << value << '\n';
+    };
+    field("path", printable(c.path));
+    field("article", std::to_string(c.article));
+    field("source", c.source);
+    field("title", c.title);
+    field("deck", c.deck);
+    field("author", c.author);
+    field("date", c.date);
+    field("lang", c.lang);
+    field("country", c.country);
+    std::string tags;
+    for (const auto& t : c.tags) tags += (tags.empty() ? "" : ", ") + t;
+    field("tags", tags);
+    std::cout << '\n' << c.body << '\n';
+    if (!c.caption.empty()) std::cout << "\ncaption: " << c.caption << '\n';
+}
+
+nlohmann::json clipping_json(const revue::Clipping& c) {
+    return {{"type", "clipping"},
+            {"path", c.path},
+            {"article", c.article},
+            {"source", c.source},
+            {"title", c.title},
+            {"deck", c.deck},
+            {"author", c.author},
+            {"date", c.date.empty() ? nlohmann::json() : nlohmann::json(c.date)},
+            {"lang", c.lang},
+            {"country", c.country},
+            {"tags", c.tags},
+            {"body", c.body},
+            {"caption", c.caption}};
+}
+
+int run_show(const CommonOptions& common, const ShowOptions& options) {
+    // PATH#N names one article of a file holding several.
+    std::string path = options.path;
+    int article = 0;
+    if (const auto hash = path.rfind('#');
+        hash != std::string::npos && hash + 1 < path.size() &&
+        path.find_first_not_of("0123456789", hash + 1) == std::string::npos) {
+        article = std::stoi(path.substr(hash + 1));
+        path.erase(hash);
+    }
+    const revue::Searcher searcher(index_path(common));
+    const auto clippings = searcher.clippings_of(revue::absolute_path(path).string(), article);
+    if (clippings.empty()) {
+        std::cerr << "revue: " << printable(options.path)
+                  << " is not in the index (see 'revue stats' for the folders it covers)\n";
+        return kNoMatch;
+    }
+    bool first = true;
+    for (const auto& c : clippings) {
+        if (options.format == "json") {
+            std::cout << clipping_json(c).dump(-1, ' ', false,
+                                               nlohmann::json::error_handler_t::replace)
+                      << '\n';
+        } else {
+            if (!first) std::cout << "\n---\n\n";
+            print_clipping(c);
+        }
+        first = false;
+    }
+    return finish_output(kMatched);
+}
+
+int run_stats(const CommonOptions& common) {
+    const fs::path db = index_path(common);
+    const revue::Searcher searcher(db);
+    const auto s = searcher.stats();
+    std::cout << "index:     " << printable(revue::absolute_path(db).string()) << '\n'
+              << "clippings: " << s.clippings << '\n'
+              << "terms:     " << s.terms << '\n'
+              << "size:      " << s.bytes << " bytes\n";
+    for (const auto& folder : s.folders) std::cout << "folder:    " << printable(folder) << '\n';
+    return finish_output(kMatched);
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    std::signal(SIGPIPE, SIG_IGN);
+    std::ios::sync_with_stdio(false);
+
+    CLI::App app{"revue: full-text search for press clippings"};
+    app.require_subcommand(1);
+    app.set_version_flag("--version", "revue 0.1.0");
+    CommonOptions common;
+    const auto add_db = [&](CLI::App* cmd) {
+        cmd->add_option("--db", common.db,
+                        "Index folder (default: $REVUE_DB, else "
+                        "$XDG_DATA_HOME/revue/index)");
+    };
+
+    IndexOptions index_options;
+    auto* index = app.add_subcommand("index", "Index (or update the index of) clipping folders");
+    add_db(index);
+    index
+        ->add_option("--max-size", index_options.max_size,
+                     "Skip larger files (bytes, or 50MB, 2GB)")
+        ->transform(CLI::AsSizeValue(false));
+    index->add_option("DIR", index_options.folders, "Folders to index")->required();
+
+    SearchOptions search_options;
+    auto* search = app.add_subcommand("search", "Search the index; exit 0 on a match, 1 on none");
+    add_db(search);
+    search->add_option("-n,--limit", search_options.limit, "Number of hits (0: all)")
+        ->check(CLI::NonNegativeNumber);
+    search->add_option("--offset", search_options.offset, "Skip the first K hits")
+        ->check(CLI::NonNegativeNumber);
+    search->add_option("--format", search_options.format, "text, json, tsv or paths")
+        ->check(CLI::IsMember({"text", "json", "tsv", "paths"}));
+    search->add_flag("-l,--files", search_options.paths, "Same as --format paths");
+    search->add_flag("-c,--count", search_options.count, "Print the number of matching articles");
+    search->add_flag("-0,--null", search_options.null_end, "End paths with NUL (--format paths)");
+    search->add_option("--sort", search_options.sort, "relevance, date or -date")
+        ->check(CLI::IsMember({"relevance", "date", "-date"}));
+    search->add_option("--since", search_options.since, "Clippings dated from (YYYY[-MM[-DD]])");
+    search->add_option("--until", search_options.until, "Clippings dated until (YYYY[-MM[-DD]])");
+    search
+        ->add_option("--facet", search_options.facets,
+                     "Count hits per source, year, author or lang")
+        ->check(CLI::IsMember({"source", "year", "author", "lang"}));
+    search->add_flag("--no-collapse", search_options.no_collapse, "Show every copy of a text");
+    search->add_flag("--summary", search_options.summary,
+                     "End with a summary (total, time, facets)");
+    search->add_flag("--batch", search_options.batch, "Read one query per line from stdin");
+    search->add_option("--color", search_options.color, "auto, always or never")
+        ->check(CLI::IsMember({"auto", "always", "never"}));
+    search->add_option("--lang", search_options.lang, "Only clippings in this language (fr, en)")
+        ->check(CLI::IsMember({"fr", "en"}));
+    search->add_option("--snippet-chars", search_options.snippet_chars, "Snippet length")
+        ->check(CLI::PositiveNumber);
+    search->add_flag("--no-snippet", search_options.no_snippet, "No snippets (fastest)");
+    search->add_option("QUERY", search_options.words, "Query words (none with --batch)");
+
+    ShowOptions show_options;
+    auto* show = app.add_subcommand("show", "Print one indexed clipping (PATH or PATH#ARTICLE)");
+    add_db(show);
+    show->add_option("--format", show_options.format, "text or json")
+        ->check(CLI::IsMember({"text", "json"}));
+    show->add_option("PATH", show_options.path, "Clipping file")->required();
+
+    auto* stats = app.add_subcommand("stats", "Print what the index holds");
+    add_db(stats);
+
+    try {
+        app.parse(argc, argv);
+    } catch (const CLI::CallForHelp& e) {
+        return app.exit(e);
+    } catch (const CLI::CallForAllHelp& e) {
+        return app.exit(e);
+    } catch (const CLI::CallForVersion& e) {
+        return app.exit(e);
+    } catch (const CLI::ParseError& e) {
+        std::cerr << "revue: " << e.what() << " (see 'revue --help')\n";
+        return kError;
+    }
+
+    try {
+        if (*index) return run_index(common, index_options);
+        if (*search) return run_search(common, search_options);
+        if (*show) return run_show(common, show_options);
+        if (*stats) return run_stats(common);
+    } catch (const std::exception& e) {
+        std::cerr << "revue: error: " << e.what() << '\n';
+    } catch (const Xapian::Error& e) {
+        std::cerr << "revue: error: " << e.get_description() << '\n';
+    }
+    return kError;
+}

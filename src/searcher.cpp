@@ -1,0 +1,212 @@
+#include "revue/searcher.hpp"
+
+#include <algorithm>
+#include <memory>
+#include <nlohmann/json.hpp>
+#include <stdexcept>
+
+#include "revue/index_schema.hpp"
+#include "revue/query.hpp"
+
+namespace revue {
+namespace fs = std::filesystem;
+
+namespace {
+
+// The passage a snippet is cut from: everything but the title, which is printed apart.
+std::string snippet_source(const Clipping& c) {
+    std::string text = c.deck;
+    for (const auto* part : {&c.body, &c.caption}) {
+        if (part->empty()) continue;
+        if (!text.empty()) text += "\n\n";
+        text += *part;
+    }
+    return text;
+}
+
+// Below this many matches, a better spelling of the query is worth suggesting.
+constexpr Xapian::doccount kFewMatches = 3;
+
+Xapian::valueno facet_slot(Facet facet) {
+    switch (facet) {
+        case Facet::source:
+            return schema::kSourceSlot;
+        case Facet::year:
+            return schema::kYearSlot;
+        case Facet::author:
+            return schema::kAuthorSlot;
+        case Facet::lang:
+            return schema::kLangSlot;
+    }
+    return schema::kSourceSlot;
+}
+
+constexpr std::pair<std::string_view, Facet> kFacetNames[] = {{"source", Facet::source},
+                                                              {"year", Facet::year},
+                                                              {"author", Facet::author},
+                                                              {"lang", Facet::lang}};
+
+}  // namespace
+
+SortOrder sort_order_from_name(std::string_view name) {
+    if (name == "relevance") return SortOrder::relevance;
+    if (name == "date") return SortOrder::date;
+    if (name == "-date") return SortOrder::date_descending;
+    throw std::invalid_argument("unknown sort '" + std::string(name) +
+                                "' (expected relevance, date or -date)");
+}
+
+Facet facet_from_name(std::string_view name) {
+    for (const auto& [n, f] : kFacetNames)
+        if (n == name) return f;
+    throw std::invalid_argument("unknown facet '" + std::string(name) +
+                                "' (expected source, year, author or lang)");
+}
+
+std::string_view facet_name(Facet facet) {
+    for (const auto& [n, f] : kFacetNames)
+        if (f == facet) return n;
+    return "source";
+}
+
+Searcher::Searcher(const fs::path& db_path) : db_path_(db_path) {
+    if (!fs::exists(db_path_ / "iamglass") && !fs::exists(db_path_ / "iamchert")) {
+        throw std::runtime_error("no index at " + db_path_.string() +
+                                 ": run 'revue index DIR' first, or pass --db PATH");
+    }
+    try {
+        db_ = Xapian::Database(db_path_.string());
+    } catch (const Xapian::Error& e) {
+        throw std::runtime_error("cannot open index " + db_path_.string() + ": " + e.get_msg());
+    }
+}
+
+SearchResult Searcher::search(const SearchRequest& request) const {
+    const ParsedQuery parsed = parse_query(request.query, db_, request.filter);
+    Xapian::Enquire enquire(db_);
+    enquire.set_query(parsed.query);
+    switch (request.sort) {
+        case SortOrder::relevance:
+            // Ties (equal scores) go to the newest clipping.
+            enquire.set_sort_by_relevance_then_value(schema::kDateSlot, true);
+            break;
+        case SortOrder::date:
+            enquire.set_sort_by_value_then_relevance(schema::kDateSlot, false);
+            break;
+        case SortOrder::date_descending:
+            enquire.set_sort_by_value_then_relevance(schema::kDateSlot, true);
+            break;
+    }
+    if (request.collapse) enquire.set_collapse_key(schema::kFingerprintSlot);
+
+    // The enquire holds plain pointers to the spies: they must not move.
+    std::vector<std::pair<Facet, std::unique_ptr<Xapian::ValueCountMatchSpy>>> spies;
+    for (const Facet facet : request.facets) {
+        spies.emplace_back(facet, std::make_unique<Xapian::ValueCountMatchSpy>(facet_slot(facet)));
+        enquire.add_matchspy(spies.back().second.get());
+    }
+    const Xapian::doccount all = db_.get_doccount();
+    const Xapian::doccount limit = request.limit == 0 ? all : request.limit;
+    // Facets and exact totals need every match seen, not an estimate.
+    const Xapian::doccount check_at_least = request.exact_total || !spies.empty() ? all : 0;
+    const Xapian::MSet mset = enquire.get_mset(request.offset, limit, check_at_least);
+
+    SearchResult result;
+    result.total = mset.get_matches_estimated();
+    if (result.total < kFewMatches && parsed.suggestion != "") {
+        result.suggestion = parsed.suggestion;
+    }
+    for (auto& [facet, spy] : spies) {
+        auto& counts = result.facets[facet];
+        for (auto v = spy->values_begin(); v != spy->values_end(); ++v) {
+            counts.push_back({*v, v.get_termfreq()});
+        }
+        std::stable_sort(counts.begin(), counts.end(),
+                         [](const auto& a, const auto& b) { return a.count > b.count; });
+    }
+
+    result.hits.reserve(mset.size());
+    for (auto it = mset.begin(); it != mset.end(); ++it) {
+        Hit hit;
+        hit.rank = static_cast<int>(it.get_rank() +
+                                    1);  // get_rank() counts from the first hit, offset included
+        hit.score = it.get_weight();
+        const Xapian::Document doc = it.get_document();
+        hit.clipping = schema::load_clipping(doc);
+        if (request.snippets) {
+            const Language lang = language_from_code(hit.clipping.lang);
+            const auto marks = parsed.highlights.find(lang);
+            hit.snippet =
+                make_snippet(snippet_source(hit.clipping), analyzer_for(lang),
+                             marks != parsed.highlights.end() ? marks->second : MatchTerms{},
+                             request.snippet_chars);
+        }
+        if (request.collapse && it.get_collapse_count() > 0) {
+            hit.also_in = copies(parsed.query, it.get_collapse_key(), *it);
+        }
+        result.hits.push_back(std::move(hit));
+    }
+    return result;
+}
+
+Xapian::doccount Searcher::count(const SearchRequest& request) const {
+    const ParsedQuery parsed = parse_query(request.query, db_, request.filter);
+    Xapian::Enquire enquire(db_);
+    enquire.set_query(parsed.query);
+    enquire.set_weighting_scheme(Xapian::BoolWeight());
+    // Asking to check every document makes the estimate exact.
+    const Xapian::MSet mset = enquire.get_mset(0, 0, db_.get_doccount());
+    return mset.get_matches_estimated();
+}
+
+std::vector<Clipping> Searcher::copies(const Xapian::Query& query, const std::string& key,
+                                       Xapian::docid shown) const {
+    Xapian::Enquire enquire(db_);
+    enquire.set_query(Xapian::Query(
+        Xapian::Query::OP_FILTER, query,
+        Xapian::Query(Xapian::Query::OP_VALUE_RANGE, schema::kFingerprintSlot, key, key)));
+    enquire.set_weighting_scheme(Xapian::BoolWeight());
+    enquire.set_docid_order(Xapian::Enquire::ASCENDING);
+    std::vector<Clipping> found;
+    const Xapian::MSet mset = enquire.get_mset(0, db_.get_doccount());
+    for (auto it = mset.begin(); it != mset.end(); ++it) {
+        if (*it == shown) continue;
+        const Xapian::Document doc = it.get_document();
+        Clipping c;
+        c.path = doc.get_value(schema::kPathSlot);
+        c.source = doc.get_value(schema::kSourceSlot);
+        const std::string date = doc.get_value(schema::kDateSlot);
+        if (date.size() == 8)
+            c.date = date.substr(0, 4) + '-' + date.substr(4, 2) + '-' + date.substr(6, 2);
+        c.article = schema::load_clipping(doc).article;
+        found.push_back(std::move(c));
+    }
+    return found;
+}
+
+std::vector<Clipping> Searcher::clippings_of(const std::string& path, int article) const {
+    const std::string term = article > 0 ? schema::id_term(path, article) : schema::file_term(path);
+    std::vector<Clipping> found;
+    for (auto it = db_.postlist_begin(term); it != db_.postlist_end(term); ++it) {
+        found.push_back(schema::load_clipping(db_.get_document(*it)));
+    }
+    std::sort(found.begin(), found.end(),
+              [](const Clipping& a, const Clipping& b) { return a.article < b.article; });
+    return found;
+}
+
+IndexStats Searcher::stats() const {
+    IndexStats s;
+    s.clippings = db_.get_doccount();
+    for (auto it = db_.allterms_begin(); it != db_.allterms_end(); ++it) ++s.terms;
+    for (const auto& entry : fs::directory_iterator(db_path_)) {
+        if (entry.is_regular_file()) s.bytes += entry.file_size();
+    }
+    if (const auto roots = db_.get_metadata(std::string(schema::kRootsKey)); !roots.empty()) {
+        for (const auto& r : nlohmann::json::parse(roots))
+            s.folders.push_back(r.get<std::string>());
+    }
+    return s;
+}
+
+}  // namespace revue

@@ -1,0 +1,112 @@
+#include <catch2/catch.hpp>
+
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <fstream>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "revue/folder_walker.hpp"
+
+namespace fs = std::filesystem;
+using namespace revue;
+
+namespace {
+
+struct TempDir {
+    fs::path path;
+    TempDir() {
+        std::string tmpl = (fs::temp_directory_path() / "revue-walk-XXXXXX").string();
+        path = ::mkdtemp(tmpl.data());
+    }
+    ~TempDir() {
+        std::error_code ec;
+        fs::permissions(path / "locked", fs::perms::owner_all, ec);
+        fs::remove_all(path, ec);
+    }
+    void write(const std::string& rel, const std::string& text = "x") const {
+        fs::create_directories((path / rel).parent_path());
+        std::ofstream(path / rel) << text;
+    }
+};
+
+struct Walked {
+    std::vector<std::string> files;
+    std::map<std::string, std::string> problems;
+};
+
+Walked walk(const fs::path& root, std::vector<fs::path> excluded = {}) {
+    Walked w;
+    FolderWalker walker;
+    walker.excluded = std::move(excluded);
+    walker.on_file = [&](const FoundFile& f) {
+        w.files.push_back(f.path.lexically_relative(root).string());
+    };
+    walker.on_problem = [&](const fs::path& p, const std::string& reason) {
+        w.problems[p.lexically_relative(root).string()] = reason;
+    };
+    walker.walk({root});
+    return w;
+}
+
+}  // namespace
+
+TEST_CASE("the walk is recursive, sorted, and skips hidden entries", "[walker]") {
+    TempDir t;
+    t.write("b.txt");
+    t.write("a/z.txt");
+    t.write("a/b/c.txt");
+    t.write(".git/config");
+    t.write(".hidden.txt");
+    t.write("a/.revue/x.txt");
+    const auto w = walk(t.path);
+    CHECK(w.files == std::vector<std::string>{"a/b/c.txt", "a/z.txt", "b.txt"});
+    CHECK(w.problems.empty());
+}
+
+TEST_CASE("the index folder is never walked", "[walker]") {
+    TempDir t;
+    t.write("clips/a.txt");
+    t.write("clips/index/postlist.glass");
+    const auto w = walk(t.path, {t.path / "clips" / "index"});
+    CHECK(w.files == std::vector<std::string>{"clips/a.txt"});
+}
+
+TEST_CASE("symbolic link loops are followed once and reported", "[walker]") {
+    TempDir t;
+    t.write("d/a.txt");
+    fs::create_directory_symlink(t.path / "d", t.path / "d" / "again");  // d/again -> d
+    fs::create_symlink("self", t.path / "self");                         // self -> self
+    fs::create_symlink(t.path / "d" / "a.txt", t.path / "link.txt");     // second name
+    const auto w = walk(t.path);
+    CHECK(w.files == std::vector<std::string>{"d/a.txt"});
+    REQUIRE(w.problems.count("self") == 1);
+    CHECK(w.problems.at("self") == "symbolic link loop");
+}
+
+TEST_CASE("a missing root is an error, an unreadable subfolder a problem", "[walker]") {
+    TempDir t;
+    CHECK_THROWS_WITH(walk(t.path / "nope"), Catch::Contains("cannot read folder"));
+    if (::geteuid() != 0) {  // root reads every folder
+        t.write("locked/a.txt");
+        fs::permissions(t.path / "locked", fs::perms::none);
+        const auto w = walk(t.path);
+        CHECK(w.problems.count("locked") == 1);
+    }
+}
+
+TEST_CASE("a root may be a single file; paths are absolute and normal", "[walker]") {
+    TempDir t;
+    t.write("one.txt");
+    std::vector<fs::path> found;
+    FolderWalker walker;
+    walker.on_file = [&](const FoundFile& f) { found.push_back(f.path); };
+    walker.on_problem = [](const fs::path&, const std::string&) {};
+    walker.walk({t.path / "." / "one.txt"});
+    REQUIRE(found.size() == 1);
+    CHECK(found[0] == t.path / "one.txt");
+    CHECK(absolute_path(t.path / "x" / ".." / "one.txt") == t.path / "one.txt");
+    CHECK(absolute_path(t.path.string() + "/") == t.path);
+}

@@ -1,0 +1,303 @@
+#include "revue/snippet.hpp"
+
+#include <unicode/unistr.h>
+#include <unicode/ustring.h>
+
+#include <catch2/catch.hpp>
+#include <string>
+#include <vector>
+
+using revue::Analyzer;
+using revue::Language;
+using revue::MatchTerms;
+using revue::Snippet;
+
+namespace {
+
+const Analyzer& french() {
+    return revue::analyzer_for(Language::french);
+}
+
+// The query front end's view of some words: each folded as a term and stemmed.
+MatchTerms query_of(std::initializer_list<std::string_view> words) {
+    MatchTerms query;
+    for (const std::string_view word : words) {
+        const std::string term = french().fold(word);
+        query.terms.insert(term);
+        query.stems.insert(french().stem(term));
+    }
+    return query;
+}
+
+MatchTerms terms_only(std::initializer_list<std::string> terms) {
+    MatchTerms query;
+    query.terms = terms;
+    return query;
+}
+
+bool valid_utf8(const std::string& s) {
+    UErrorCode status = U_ZERO_ERROR;
+    int32_t length = 0;
+    u_strFromUTF8(nullptr, 0, &length, s.data(), static_cast<int32_t>(s.size()), &status);
+    return status == U_BUFFER_OVERFLOW_ERROR || status == U_STRING_NOT_TERMINATED_WARNING ||
+           U_SUCCESS(status);
+}
+
+int32_t code_points(const std::string& s) {
+    return icu::UnicodeString::fromUTF8(s).countChar32();
+}
+
+// The highlighted words as the snippet shows them; fails the test on a malformed range.
+std::vector<std::string> highlighted(const Snippet& snippet) {
+    std::vector<std::string> words;
+    std::size_t previous_end = 0;
+    for (const auto& [start, end] : snippet.matches) {
+        REQUIRE(start < end);
+        REQUIRE(end <= snippet.text.size());
+        REQUIRE(start >= previous_end);  // sorted, no overlap
+        previous_end = end;
+        words.push_back(snippet.text.substr(start, end - start));
+        REQUIRE(valid_utf8(words.back()));  // ranges fall on character boundaries
+    }
+    return words;
+}
+
+// Filler without any query word: n words of "lorem"-like text, sentences of 8 words.
+std::string filler(int words) {
+    static const char* const kWords[] = {"vent",  "porteur", "nuage",  "cercle",
+                                         "géant", "accord",  "pointe", "secteur"};
+    std::string out;
+    for (int i = 0; i < words; ++i) {
+        out += kWords[i % 8];
+        out += (i % 8 == 7) ? ". " : " ";
+    }
+    return out;
+}
+
+bool starts_with(const std::string& s, std::string_view prefix) {
+    return s.compare(0, prefix.size(), prefix) == 0;
+}
+bool ends_with(const std::string& s, std::string_view suffix) {
+    return s.size() >= suffix.size() &&
+           s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
+}
+
+}  // namespace
+
+TEST_CASE("MatchTerms matches plain terms, and stems of non-stop words", "[snippet]") {
+    const auto& analyzer = french();
+    MatchTerms query;
+    query.terms = {"mistral", "le"};
+    query.stems = {analyzer.stem("modeles"), analyzer.stem("la")};
+
+    const auto token = [&](std::string term) {
+        revue::Token t;
+        t.term = std::move(term);
+        t.stop = analyzer.is_stop_word(t.term);
+        return t;
+    };
+    const auto [term, expected] = GENERATE(table<std::string, bool>({
+        {"mistral", true},    // a plain term
+        {"modele", true},     // another form of the stem
+        {"modeles", true},    // the stem's own word
+        {"le", true},         // a stop word listed as a plain term (phrase queries)
+        {"la", false},        // a stop word is never matched by its stem
+        {"mistrals", false},  // no stem given for mistral
+        {"azure", false},
+    }));
+    CAPTURE(term);
+    CHECK(query.matches(token(term), analyzer) == expected);
+}
+
+TEST_CASE("highlights fall on the words as written", "[snippet]") {
+    const auto [text, query,
+                expected] = GENERATE(table<std::string, MatchTerms, std::vector<std::string>>({
+        {"Le Français est parlé ici.", terms_only({"francais"}), {"Français"}},
+        {"Vents porteurs pour le français Mistral",
+         query_of({"Mistral", "français"}),
+         {"français", "Mistral"}},
+        {"Le cercle de l’Intelligence artificielle",
+         terms_only({"intelligence"}),
+         {"Intelligence"}},
+        {"Le cercle de l'intelligence artificielle", query_of({"intelligence"}), {"intelligence"}},
+        {"Les MODÈLES de pointe et un modèle ouvert", query_of({"modèle"}), {"MODÈLES", "modèle"}},
+        {"Une Œuvre majeure", terms_only({"oeuvre"}), {"Œuvre"}},
+        {"la start-up parisienne", terms_only({"startup"}), {"start-up"}},
+        {"la start-up parisienne", terms_only({"start"}), {"start"}},
+        {"la start-up parisienne", terms_only({"up"}), {"up"}},
+        {"la start-up parisienne", terms_only({"start", "startup", "up"}), {"start-up"}},
+        {"Rien à voir ici", query_of({"Mistral"}), {}},
+    }));
+    CAPTURE(text);
+    const Snippet snippet = revue::make_snippet(text, french(), query, 200);
+    CHECK(snippet.text == text);  // short enough to be shown whole
+    CHECK(highlighted(snippet) == expected);
+}
+
+TEST_CASE("an empty text gives an empty snippet", "[snippet]") {
+    const Snippet snippet = revue::make_snippet("", french(), query_of({"mistral"}), 200);
+    CHECK(snippet.text.empty());
+    CHECK(snippet.matches.empty());
+    CHECK(revue::make_snippet(" \n\n \t", french(), query_of({"mistral"}), 200).text.empty());
+}
+
+TEST_CASE("white space collapses to single spaces, offsets follow", "[snippet]") {
+    const std::string text = "  Premier\n\nparagraphe   sur\tMistral.\r\n\r\nSecond  Mistral\n";
+    const Snippet snippet = revue::make_snippet(text, french(), query_of({"mistral"}), 200);
+    CHECK(snippet.text == "Premier paragraphe sur Mistral. Second Mistral");
+    CHECK(highlighted(snippet) == std::vector<std::string>{"Mistral", "Mistral"});
+    CHECK(snippet.matches.front() == std::pair<std::size_t, std::size_t>{23, 30});
+}
+
+TEST_CASE("a no-break space is kept, not cut at", "[snippet]") {
+    const std::string text = "Il a dit\u00a0: «\u00a0Mistral\u00a0» à 20\u202f%";
+    const Snippet snippet = revue::make_snippet(text, french(), query_of({"mistral"}), 200);
+    CHECK(snippet.text == text);
+    CHECK(highlighted(snippet) == std::vector<std::string>{"Mistral"});
+}
+
+TEST_CASE("the ellipsis marks where the passage was cut", "[snippet]") {
+    const std::string before = filler(60);
+    const std::string after = filler(60);
+    const std::string text = before + "Mistral annonce un accord " + after;
+    const MatchTerms query = query_of({"mistral"});
+
+    SECTION("match in the middle: cut at both ends") {
+        const Snippet snippet = revue::make_snippet(text, french(), query, 80);
+        CHECK(starts_with(snippet.text, "…"));
+        CHECK(ends_with(snippet.text, "…"));
+        CHECK(highlighted(snippet) == std::vector<std::string>{"Mistral"});
+    }
+    SECTION("match at the start: cut only at the end") {
+        const Snippet snippet = revue::make_snippet("Mistral " + after, french(), query, 80);
+        CHECK(starts_with(snippet.text, "Mistral vent"));
+        CHECK(ends_with(snippet.text, "…"));
+        CHECK(snippet.matches.front() == std::pair<std::size_t, std::size_t>{0, 7});
+    }
+    SECTION("match at the end: cut only at the start") {
+        const Snippet snippet = revue::make_snippet(before + "enfin Mistral", french(), query, 80);
+        CHECK(starts_with(snippet.text, "…"));
+        CHECK(ends_with(snippet.text, "enfin Mistral"));
+        CHECK(highlighted(snippet) == std::vector<std::string>{"Mistral"});
+    }
+    SECTION("the whole text fits: no marks") {
+        const Snippet snippet = revue::make_snippet(text, french(), query, 10000);
+        CHECK(snippet.text == text.substr(0, text.size() - 1));  // trailing space dropped
+    }
+}
+
+TEST_CASE("the window goes where the only match is", "[snippet]") {
+    const std::string text = filler(200) + "Azure accueille les modèles de Mistral. " + filler(5);
+    const Snippet snippet = revue::make_snippet(text, french(), query_of({"mistral"}), 100);
+    CHECK(highlighted(snippet) == std::vector<std::string>{"Mistral"});
+    CHECK(starts_with(snippet.text, "…"));
+    CHECK(code_points(snippet.text) <= 100 + 2);
+    CHECK(code_points(snippet.text) >= 60);  // the room is used, not just the word
+}
+
+TEST_CASE("the window prefers a sentence start when it costs nothing", "[snippet]") {
+    const std::string text = filler(40) + "Le géant américain signe avec Mistral. " + filler(40);
+    const Snippet snippet = revue::make_snippet(text, french(), query_of({"mistral"}), 100);
+    CHECK(starts_with(snippet.text, "…Le géant américain signe avec Mistral."));
+    CHECK(ends_with(snippet.text, "…"));
+}
+
+TEST_CASE("the window holding the most distinct query words wins", "[snippet]") {
+    const MatchTerms query = query_of({"mistral", "azure"});
+    SECTION("two distinct words beat three repeats of one") {
+        const std::string text = "Mistral, Mistral et encore Mistral. " + filler(80) +
+                                 "Mistral arrive sur Azure. " + filler(80);
+        const Snippet snippet = revue::make_snippet(text, french(), query, 80);
+        CHECK(highlighted(snippet) == std::vector<std::string>{"Mistral", "Azure"});
+    }
+    SECTION("inflections of one stem count once") {
+        const MatchTerms models = query_of({"modèle", "azure"});
+        const std::string text = "Un modèle, des modèles, ce MODÈLE. " + filler(80) +
+                                 "Le modèle sur Azure. " + filler(80);
+        const Snippet snippet = revue::make_snippet(text, french(), models, 80);
+        CHECK(highlighted(snippet) == std::vector<std::string>{"modèle", "Azure"});
+    }
+    SECTION("on a tie, the earliest") {
+        const std::string text =
+            filler(40) + "Azure premier. " + filler(40) + "Mistral second. " + filler(40);
+        const Snippet snippet = revue::make_snippet(text, french(), query, 60);
+        CHECK(highlighted(snippet) == std::vector<std::string>{"Azure"});
+    }
+}
+
+TEST_CASE("without a match, the opening of the text cut at a word", "[snippet]") {
+    const std::string text =
+        "Les modèles de pointe de la start-up viennent renforcer Azure " + filler(60);
+    const Snippet snippet = revue::make_snippet(text, french(), query_of({"inexistant"}), 50);
+    CHECK(snippet.matches.empty());
+    REQUIRE(ends_with(snippet.text, "…"));
+    const std::string shown = snippet.text.substr(0, snippet.text.size() - std::string("…").size());
+    CHECK(starts_with(text, shown));
+    CHECK(text[shown.size()] == ' ');  // the cut falls between words
+    CHECK(code_points(shown) <= 50);
+    CHECK(code_points(shown) >= 35);
+}
+
+TEST_CASE("snippets never cut inside a UTF-8 character", "[snippet]") {
+    std::string text;
+    for (int i = 0; i < 30; ++i) text += "été œuvré ÉLÈVE 𝄞𝄞 çà ü€ ";
+    text += "Mistral ";
+    for (int i = 0; i < 30; ++i) text += "ñœ 𝄞 ÀÉÎ ";
+    const std::size_t max_chars = GENERATE(range<std::size_t>(1, 40));
+    const MatchTerms query =
+        GENERATE(query_of({"mistral"}), query_of({"inexistant"}), terms_only({"eleve"}));
+    CAPTURE(max_chars);
+    const Snippet snippet = revue::make_snippet(text, french(), query, max_chars);
+    CHECK(valid_utf8(snippet.text));
+    CHECK_FALSE(snippet.text.empty());
+    highlighted(snippet);
+}
+
+TEST_CASE("a passage neither opens nor closes on bare punctuation", "[snippet]") {
+    std::string text;
+    for (int i = 0; i < 40; ++i) text += "celui » , de – ";
+    text += "ChatGPT";
+    for (int i = 0; i < 40; ++i) text += " ; celui » , de –";
+    const std::size_t max_chars = GENERATE(range<std::size_t>(12, 60));
+    CAPTURE(max_chars);
+    const Snippet snippet = revue::make_snippet(text, french(), query_of({"chatgpt"}), max_chars);
+    const std::string ellipsis = "…";
+    REQUIRE(starts_with(snippet.text, ellipsis));
+    REQUIRE(ends_with(snippet.text, ellipsis));
+    const std::string inner =
+        snippet.text.substr(ellipsis.size(), snippet.text.size() - 2 * ellipsis.size());
+    CHECK(
+        (starts_with(inner, "celui") || starts_with(inner, "de") || starts_with(inner, "ChatGPT")));
+    CHECK((ends_with(inner, "celui") || ends_with(inner, "de") || ends_with(inner, "ChatGPT")));
+    CHECK(highlighted(snippet) == std::vector<std::string>{"ChatGPT"});
+}
+
+TEST_CASE("a word longer than the window is shown whole", "[snippet]") {
+    const std::string word = "anticonstitutionnellement";
+    const std::string text = filler(30) + word + " " + filler(30);
+    const Snippet snippet = revue::make_snippet(text, french(), terms_only({word}), 10);
+    CHECK(snippet.text == "…" + word + "…");
+    CHECK(highlighted(snippet) == std::vector<std::string>{word});
+}
+
+TEST_CASE("bytes that are not UTF-8 come out as U+FFFD", "[snippet]") {
+    const std::string text = "Mistral caf\xe9 \xff\xfe ok";
+    const Snippet snippet = revue::make_snippet(text, french(), query_of({"mistral"}), 200);
+    CHECK(valid_utf8(snippet.text));
+    CHECK(snippet.text.find("\uFFFD") != std::string::npos);
+    CHECK(highlighted(snippet) == std::vector<std::string>{"Mistral"});
+}
+
+TEST_CASE("snippets of a corpus article highlight every shown query word", "[snippet]") {
+    const std::string text =
+        "Annoncé à la fin du mois de février, ce deal semble faire non seulement la fierté des "
+        "dirigeants du géant informatique mais aussi du petit cercle tricolore de "
+        "l’intelligence artificielle générative. Fondée il y a un an seulement par trois "
+        "jeunes ingénieurs français venus de Google et de Meta, la start-up parisienne, tant "
+        "louée par Emmanuel Macron, évolue déjà parmi les grands du secteur.";
+    const Snippet snippet = revue::make_snippet(
+        text, french(), query_of({"intelligence", "startup", "ingénieur"}), 150);
+    CHECK(highlighted(snippet) ==
+          std::vector<std::string>{"intelligence", "ingénieurs", "start-up"});
+    CHECK(code_points(snippet.text) <= 152);
+}
