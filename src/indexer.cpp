@@ -1,7 +1,9 @@
 #include "revue/indexer.hpp"
 
+#include <unistd.h>
 #include <algorithm>
 #include <cctype>
+
 #include <cerrno>
 #include <cstdint>
 #include <cstring>
@@ -124,7 +126,8 @@ int IndexReport::skipped_total() const {
 }
 
 std::string IndexReport::summary() const {
-    std::string line = "indexed: " + std::to_string(added) + " added, " + std::to_string(updated) +
+    std::string line = std::string(interrupted ? "interrupted, " : "") +
+                       "indexed: " + std::to_string(added) + " added, " + std::to_string(updated) +
                        " updated, " + std::to_string(removed) + " removed, " +
                        std::to_string(unchanged) + " unchanged, " +
                        std::to_string(skipped_total()) + " skipped";
@@ -164,14 +167,21 @@ Xapian::Document make_document(const Clipping& c) {
     return doc;
 }
 
+// The writer's pid, kept beside Xapian's lock so a second writer can say who holds it.
+constexpr std::string_view kPidFile = "revue-index.pid";
+
 Indexer::Indexer(const fs::path& db_path) : db_path_(absolute_path(db_path)) {
     std::error_code ec;
     fs::create_directories(db_path_.parent_path(), ec);
     try {
         db_ = Xapian::WritableDatabase(db_path_.string(), Xapian::DB_CREATE_OR_OPEN);
+        std::ofstream(db_path_ / kPidFile) << ::getpid() << '\n';
     } catch (const Xapian::DatabaseLockError&) {
-        throw std::runtime_error("index " + db_path_.string() +
-                                 " is locked by another revue index; wait for it to finish");
+        std::string pid;
+        std::ifstream(db_path_ / kPidFile) >> pid;
+        throw std::runtime_error("index is locked by another revue index" +
+                                 (pid.empty() ? std::string() : " (pid " + pid + ")") + ": " +
+                                 db_path_.string() + "; wait for it to finish");
     } catch (const Xapian::Error& e) {
         throw std::runtime_error("cannot open index " + db_path_.string() +
                                  " for writing: " + e.get_msg());
@@ -198,7 +208,22 @@ IndexReport Indexer::index(const std::vector<fs::path>& roots, const IndexOption
         ++report.skipped[reason];
         warn(path, reason);
     };
+    std::uintmax_t pending_bytes = 0;
+    int pending_documents = 0;
+    const auto maybe_commit = [&] {
+        if (pending_bytes >= options.commit_bytes ||
+            pending_documents >= options.commit_documents) {
+            db_.commit();
+            pending_bytes = 0;
+            pending_documents = 0;
+        }
+    };
     walker.on_file = [&](const FoundFile& file) {
+        if (report.interrupted || (options.stop_requested && options.stop_requested())) {
+            report.interrupted = true;
+            return;
+        }
+        if (options.on_file) options.on_file(file.path, file.size);
         const std::string path = file.path.string();
         seen.insert(path);
         const auto known = records.find(path);
@@ -228,6 +253,9 @@ IndexReport Indexer::index(const std::vector<fs::path>& roots, const IndexOption
             db_.add_document(doc);
         }
         db_.set_metadata(record_prefix + path, encode_record({file.size, file.mtime_ns}));
+        pending_bytes += file.size;
+        pending_documents += static_cast<int>(clippings.size());
+        maybe_commit();
         report.articles += static_cast<int>(clippings.size());
         ++(was_indexed ? report.updated : report.added);
     };
@@ -236,8 +264,10 @@ IndexReport Indexer::index(const std::vector<fs::path>& roots, const IndexOption
     for (const auto& root : roots) root_paths.push_back(absolute_path(root).string());
     walker.walk(roots);
 
-    // Files the index knows under these folders that the walk did not see are gone.
+    // Files the index knows under these folders that the walk did not see are gone; after an
+    // interrupted walk nothing is known to be gone.
     for (const auto& [path, record] : records) {
+        if (report.interrupted) break;
         if (seen.count(path) != 0) continue;
         const bool covered = std::any_of(root_paths.begin(), root_paths.end(), [&](const auto& r) {
             return path == r || is_under(path, r);

@@ -6,6 +6,7 @@
 #include <cerrno>
 #include <chrono>
 #include <csignal>
+#include <cstdio>
 #include <cstdlib>
 #include <cstring>
 #include <filesystem>
@@ -35,6 +36,8 @@ struct CommonOptions {
 
 struct IndexOptions {
     std::vector<std::string> folders;
+    bool quiet = false;
+    bool verbose = false;
     std::uintmax_t max_size = 50 * 1024 * 1024;
 };
 
@@ -102,18 +105,45 @@ int finish_output(int status) {
     return status;
 }
 
+// Ctrl-C and SIGTERM ask the index run to commit what it has done and stop.
+volatile std::sig_atomic_t g_stop = 0;
+extern "C" void request_stop(int) {
+    g_stop = 1;
+}
+constexpr int kInterrupted = 130;
+
 int run_index(const CommonOptions& common, const IndexOptions& options) {
     std::vector<fs::path> roots(options.folders.begin(), options.folders.end());
     revue::IndexOptions config;
     config.max_size = options.max_size;
+    std::signal(SIGINT, request_stop);
+    std::signal(SIGTERM, request_stop);
+    config.stop_requested = [] { return g_stop != 0; };
+    // A live line on a terminal; nothing when stderr is a file or a pipe.
+    const bool progress = !options.quiet && !options.verbose && ::isatty(STDERR_FILENO);
+    const auto started = std::chrono::steady_clock::now();
+    std::uintmax_t files = 0;
+    std::uintmax_t bytes = 0;
+    config.on_file = [&](const fs::path& path, std::uintmax_t size) {
+        ++files;
+        bytes += size;
+        if (options.verbose) std::cerr << printable(path.string()) << '\n';
+        if (progress && files % 64 == 0) {
+            const double seconds =
+                std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+            std::fprintf(stderr, "\r\x1b[K%ju files, %.1f MB, %.1f MB/s", files, bytes / 1e6,
+                         seconds > 0 ? bytes / 1e6 / seconds : 0.0);
+        }
+    };
     config.on_warning = [](const fs::path& path, const std::string& reason) {
         std::cerr << "revue: warning: " << printable(path.string()) << ": skipped: " << reason
                   << '\n';
     };
     revue::Indexer indexer(index_path(common));
     const auto report = indexer.index(roots, config);
+    if (progress) std::cerr << "\r\x1b[K";
     std::cerr << "revue: " << report.summary() << '\n';
-    return kMatched;
+    return report.interrupted ? kInterrupted : kMatched;
 }
 
 bool use_color(const std::string& mode) {
@@ -340,6 +370,8 @@ int main(int argc, char** argv) {
         ->add_option("--max-size", index_options.max_size,
                      "Skip larger files (bytes, or 50MB, 2GB)")
         ->transform(CLI::AsSizeValue(false));
+    index->add_flag("-q,--quiet", index_options.quiet, "Only the summary line (and warnings)");
+    index->add_flag("-v,--verbose", index_options.verbose, "Name each file as it is read");
     index->add_option("DIR", index_options.folders, "Folders to index")->required();
 
     SearchOptions search_options;
