@@ -8,6 +8,7 @@
 #include <set>
 #include <stdexcept>
 #include <utility>
+#include <vector>
 
 namespace revue {
 namespace fs = std::filesystem;
@@ -19,6 +20,24 @@ using FileId = std::pair<dev_t, ino_t>;
 bool is_hidden(const fs::path& path) {
     const auto name = path.filename().string();
     return !name.empty() && name[0] == '.';
+}
+
+// The reason a user reads in the warning line, worded like the readers' reasons, so that
+// the summary counts one folder and one file denied under the same "permission denied".
+std::string reason_of(int error) {
+    switch (error) {
+        case EACCES:
+        case EPERM:
+            return "permission denied";
+        case ELOOP:
+            return "symbolic link loop";
+        default:
+            break;
+    }
+    std::string reason = std::strerror(error);
+    if (!reason.empty() && reason[0] >= 'A' && reason[0] <= 'Z')
+        reason[0] = static_cast<char>(reason[0] - 'A' + 'a');
+    return reason;
 }
 
 class Walk {
@@ -37,9 +56,9 @@ class Walk {
                                      std::strerror(errno));
         }
         if (S_ISDIR(st.st_mode)) {
-            if (!folder(path, st)) {
+            if (const int error = folder(path, st); error != 0) {
                 throw std::runtime_error("cannot read folder " + path.string() + ": " +
-                                         std::strerror(errno));
+                                         std::strerror(error));
             }
         } else {
             entry(path, st);
@@ -49,55 +68,67 @@ class Walk {
   private:
     void entry(const fs::path& path, const struct stat& st) {
         if (S_ISDIR(st.st_mode)) {
-            if (!folder(path, st)) walker_.on_problem(path, std::strerror(errno));
+            const FileId id{st.st_dev, st.st_ino};
+            // A link back to a folder being walked would lead round for ever; a second
+            // name for a folder already walked elsewhere loses nothing and is passed over.
+            if (std::find(ancestors_.begin(), ancestors_.end(), id) != ancestors_.end()) {
+                walker_.on_problem(path, "symbolic link loop");
+            } else if (const int error = folder(path, st); error != 0) {
+                walker_.on_problem(path, reason_of(error));
+            }
         } else if (S_ISREG(st.st_mode)) {
             if (!seen_files_.insert({st.st_dev, st.st_ino}).second) return;
             walker_.on_file({path, static_cast<std::uintmax_t>(st.st_size),
                              static_cast<std::int64_t>(st.st_mtim.tv_sec) * 1'000'000'000 +
                                  st.st_mtim.tv_nsec});
+        } else {
+            // A fifo would block the reader, a device could be endless: never opened, but
+            // named, since the user put it among the clippings.
+            walker_.on_problem(path, "not a regular file");
         }
-        // Sockets, fifos and devices are not clippings: passed over silently, as grep -r does.
     }
 
-    // Returns false with errno set when the folder cannot be listed.
-    bool folder(const fs::path& path, const struct stat& st) {
+    // The error that kept the folder from being listed, 0 when it was walked (or needs no
+    // walk: excluded, or already walked under another name).
+    int folder(const fs::path& path, const struct stat& st) {
         const FileId id{st.st_dev, st.st_ino};
-        if (excluded_.count(id) != 0) return true;
-        // A folder reached twice (a link loop, or two links to one folder) is walked once.
-        if (!seen_folders_.insert(id).second) return true;
+        if (excluded_.count(id) != 0) return 0;
+        if (!seen_folders_.insert(id).second) return 0;
         std::error_code ec;
         fs::directory_iterator it(path, ec);
-        if (ec) {
-            errno = ec.value();
-            return false;
-        }
+        if (ec) return ec.value();
         std::vector<fs::path> children;
         for (const auto end = fs::directory_iterator(); it != end; it.increment(ec)) {
             if (ec) break;
             if (!is_hidden(it->path())) children.push_back(it->path());
         }
         std::sort(children.begin(), children.end());
+        ancestors_.push_back(id);
         for (const auto& child : children) {
             struct stat child_st {};
-            // stat, not lstat: symbolic links are followed, loops are cut by seen_folders_.
-            if (::stat(child.c_str(), &child_st) != 0) {
-                if (errno == ELOOP || errno == ENOENT) {
-                    walker_.on_problem(
-                        child, errno == ELOOP ? "symbolic link loop" : "broken symbolic link");
-                } else {
-                    walker_.on_problem(child, std::strerror(errno));
-                }
+            // stat, not lstat: symbolic links are followed; entry() cuts the loops.
+            if (::stat(child.c_str(), &child_st) == 0) {
+                entry(child, child_st);
                 continue;
             }
-            entry(child, child_st);
+            const int error = errno;
+            struct stat link_st {};
+            if (error == ENOENT && ::lstat(child.c_str(), &link_st) == 0) {
+                walker_.on_problem(child, "broken symbolic link");
+            } else if (error != ENOENT) {
+                walker_.on_problem(child, reason_of(error));
+            }
+            // ENOENT without a link: deleted since the listing, so no longer in the folder.
         }
-        return true;
+        ancestors_.pop_back();
+        return 0;
     }
 
     const FolderWalker& walker_;
     std::set<FileId> excluded_;
     std::set<FileId> seen_folders_;
     std::set<FileId> seen_files_;
+    std::vector<FileId> ancestors_;  // the folders from the root down to the one being walked
 };
 
 }  // namespace

@@ -244,6 +244,10 @@ class BlockCollector {
                 pending_space_ = !line_.empty();
                 continue;
             }
+            // A character reference such as &#27; gives an ESC that would drive the terminal
+            // showing the clipping; C0 controls and DEL are never text. (Bytes of multi-byte
+            // UTF-8 characters are all 0x80 or above.)
+            if (static_cast<unsigned char>(c) < 0x20 || c == 0x7F) continue;
             if (pending_space_) line_ += ' ';
             pending_space_ = false;
             if (line_.empty()) line_role_ = role;

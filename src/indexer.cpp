@@ -1,5 +1,7 @@
 #include "revue/indexer.hpp"
 
+#include <fcntl.h>
+#include <sys/stat.h>
 #include <unistd.h>
 #include <algorithm>
 #include <cctype>
@@ -82,11 +84,47 @@ FileRecord decode_record(const std::string& s) {
     return r;
 }
 
-std::string read_file(const fs::path& path) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) throw SkippedFile(errno == EACCES ? "permission denied" : std::strerror(errno));
-    std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-    if (in.bad()) throw SkippedFile("read error");
+// Owns a file descriptor for the length of one read.
+struct FileDescriptor {
+    int fd;
+    ~FileDescriptor() {
+        if (fd >= 0) ::close(fd);
+    }
+};
+
+std::string skip_reason(int error) {
+    switch (error) {
+        case EACCES:
+        case EPERM:
+            return "permission denied";
+        case ENOENT:
+            return "disappeared";
+        default:
+            return std::strerror(error);
+    }
+}
+
+// Reads what the file holds now: it may have changed, grown or gone since the walk.
+// O_NONBLOCK: a file swapped for a fifo after the walk must not block the run.
+std::string read_file(const fs::path& path, std::uintmax_t max_size) {
+    const FileDescriptor file{::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC)};
+    if (file.fd < 0) throw SkippedFile(skip_reason(errno));
+    struct stat st {};
+    if (::fstat(file.fd, &st) != 0) throw SkippedFile(skip_reason(errno));
+    if (!S_ISREG(st.st_mode)) throw SkippedFile("not a regular file");
+    if (static_cast<std::uintmax_t>(st.st_size) > max_size) throw SkippedFile("too large");
+    std::string bytes;
+    char buffer[1 << 16];
+    for (;;) {
+        const ssize_t n = ::read(file.fd, buffer, sizeof buffer);
+        if (n == 0) break;
+        if (n < 0) {
+            if (errno == EINTR) continue;
+            throw SkippedFile(skip_reason(errno));
+        }
+        bytes.append(buffer, static_cast<std::size_t>(n));
+        if (bytes.size() > max_size) throw SkippedFile("too large");
+    }
     return bytes;
 }
 
@@ -236,7 +274,7 @@ IndexReport Indexer::index(const std::vector<fs::path>& roots, const IndexOption
         std::vector<Clipping> clippings;
         try {
             if (file.size > options.max_size) throw SkippedFile("too large");
-            clippings = read_clippings(file.path, read_file(file.path));
+            clippings = read_clippings(file.path, read_file(file.path, options.max_size));
         } catch (const SkippedFile& skip) {
             ++report.skipped[skip.what()];
             warn(file.path, skip.what());

@@ -78,21 +78,10 @@ fs::path index_path(const CommonOptions& common) {
     throw std::runtime_error("no index path: pass --db PATH or set REVUE_DB");
 }
 
-// Control characters in names a user reads on a terminal are shown escaped.
+// Names a user reads on a terminal: control characters and bytes that are not UTF-8 are
+// shown escaped, as the text printer shows them.
 std::string printable(std::string_view s) {
-    std::string out;
-    for (const char c : s) {
-        if (c == '\n') {
-            out += "\\n";
-        } else if (c == '\t') {
-            out += "\\t";
-        } else if (c == '\r') {
-            out += "\\r";
-        } else {
-            out += c;
-        }
-    }
-    return out;
+    return revue::escape_field(s);
 }
 
 // A write to a closed pipe (revue search | head) ends quietly with success, as grep does.

@@ -257,6 +257,12 @@ class PathsPrinter final : public Printer {
 
 }  // namespace
 
+std::string escape_field(std::string_view field) {
+    std::string out;
+    append_escaped(out, field);
+    return out;
+}
+
 std::unique_ptr<Printer> make_printer(OutputFormat format, std::ostream& out,
                                       const PrinterOptions& options) {
     switch (format) {

@@ -53,19 +53,36 @@ icu::UnicodeString to_unicode(std::string_view bytes, const char* charset) {
     return icu::UnicodeString(bytes.data(), icu_length(bytes.size()), charset);
 }
 
+// Line ends of every convention become LF; other control characters are no text (an ESC
+// left in a clipping would drive the terminal that shows it) and go.
 std::string to_utf8_with_lf(const icu::UnicodeString& text) {
-    std::string utf8;
-    text.toUTF8String(utf8);
-    std::string out;
-    out.reserve(utf8.size());
-    for (std::size_t i = 0; i < utf8.size(); ++i) {
-        if (utf8[i] == '\r') {
-            out += '\n';
-            if (i + 1 < utf8.size() && utf8[i + 1] == '\n') ++i;
-        } else {
-            out += utf8[i];
+    icu::UnicodeString clean;
+    for (int32_t i = 0; i < text.length();) {
+        const UChar32 c = text.char32At(i);
+        i += U16_LENGTH(c);
+        switch (c) {
+            case '\r':
+                if (i < text.length() && text.charAt(i) == '\n') ++i;
+                clean.append(UChar32{'\n'});
+                continue;
+            case '\n':
+            case '\t':
+                clean.append(c);
+                continue;
+            case '\v':
+            case '\f':
+            case 0x0085:  // NEXT LINE
+            case 0x2028:  // LINE SEPARATOR
+            case 0x2029:  // PARAGRAPH SEPARATOR
+                clean.append(UChar32{'\n'});
+                continue;
+            default:
+                break;
         }
+        if (u_charType(c) != U_CONTROL_CHAR) clean.append(c);
     }
+    std::string out;
+    clean.toUTF8String(out);
     return out;
 }
 

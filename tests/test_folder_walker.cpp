@@ -9,28 +9,13 @@
 #include <vector>
 
 #include "revue/folder_walker.hpp"
+#include "temp_dir.hpp"
 
 namespace fs = std::filesystem;
 using namespace revue;
+using revue::testing::TempDir;
 
 namespace {
-
-struct TempDir {
-    fs::path path;
-    TempDir() {
-        std::string tmpl = (fs::temp_directory_path() / "revue-walk-XXXXXX").string();
-        path = ::mkdtemp(tmpl.data());
-    }
-    ~TempDir() {
-        std::error_code ec;
-        fs::permissions(path / "locked", fs::perms::owner_all, ec);
-        fs::remove_all(path, ec);
-    }
-    void write(const std::string& rel, const std::string& text = "x") const {
-        fs::create_directories((path / rel).parent_path());
-        std::ofstream(path / rel) << text;
-    }
-};
 
 struct Walked {
     std::vector<std::string> files;
@@ -80,10 +65,32 @@ TEST_CASE("symbolic link loops are followed once and reported", "[walker]") {
     fs::create_directory_symlink(t.path / "d", t.path / "d" / "again");  // d/again -> d
     fs::create_symlink("self", t.path / "self");                         // self -> self
     fs::create_symlink(t.path / "d" / "a.txt", t.path / "link.txt");     // second name
+    fs::create_directory_symlink("..", t.path / "d" / "up");             // d/up -> the root
     const auto w = walk(t.path);
     CHECK(w.files == std::vector<std::string>{"d/a.txt"});
-    REQUIRE(w.problems.count("self") == 1);
-    CHECK(w.problems.at("self") == "symbolic link loop");
+    CHECK(w.problems == std::map<std::string, std::string>{{"d/again", "symbolic link loop"},
+                                                           {"d/up", "symbolic link loop"},
+                                                           {"self", "symbolic link loop"}});
+}
+
+TEST_CASE("a second name for a folder is walked once, without a warning", "[walker]") {
+    TempDir t;
+    t.write("d/a.txt");
+    fs::create_directory_symlink(t.path / "d", t.path / "e");  // e -> d, not a loop
+    const auto w = walk(t.path);
+    CHECK(w.files == std::vector<std::string>{"d/a.txt"});
+    CHECK(w.problems.empty());
+}
+
+TEST_CASE("broken links and files that are not regular are named, never opened", "[walker]") {
+    TempDir t;
+    t.write("a.txt");
+    fs::create_symlink("nowhere.txt", t.path / "broken.txt");
+    REQUIRE(::mkfifo((t.path / "pipe.txt").c_str(), 0600) == 0);
+    const auto w = walk(t.path);
+    CHECK(w.files == std::vector<std::string>{"a.txt"});
+    CHECK(w.problems == std::map<std::string, std::string>{{"broken.txt", "broken symbolic link"},
+                                                           {"pipe.txt", "not a regular file"}});
 }
 
 TEST_CASE("a missing root is an error, an unreadable subfolder a problem", "[walker]") {
@@ -93,7 +100,8 @@ TEST_CASE("a missing root is an error, an unreadable subfolder a problem", "[wal
         t.write("locked/a.txt");
         fs::permissions(t.path / "locked", fs::perms::none);
         const auto w = walk(t.path);
-        CHECK(w.problems.count("locked") == 1);
+        REQUIRE(w.problems.count("locked") == 1);
+        CHECK(w.problems.at("locked") == "permission denied");
     }
 }
 

@@ -164,6 +164,9 @@ TEST_CASE("read_html structure detection", "[html_reader]") {
 TEST_CASE("html_fragment_text", "[html_reader]") {
     CHECK(html_fragment_text("a <b>b</b>&nbsp;&amp; <script>no()</script>c") == "a b\u00a0& c");
     CHECK(html_fragment_text("<p>un</p><p>deux<br>trois</p>") == "un\ndeux\ntrois");
+    // Control characters written as references are not text (gumbo itself turns raw ones into
+    // U+FFFD).
+    CHECK(html_fragment_text("rouge &#27;[31mvif&#x7F; fin") == "rouge [31mvif fin");
 }
 
 TEST_CASE("html_declared_charset", "[html_reader]") {

@@ -8,24 +8,13 @@
 
 #include "revue/index_schema.hpp"
 #include "revue/indexer.hpp"
+#include "temp_dir.hpp"
 
 namespace fs = std::filesystem;
 using namespace revue;
+using revue::testing::TempDir;
 
 namespace {
-
-struct TempDir {
-    fs::path path;
-    TempDir() {
-        std::string tmpl = (fs::temp_directory_path() / "revue-index-XXXXXX").string();
-        path = ::mkdtemp(tmpl.data());
-    }
-    ~TempDir() { fs::remove_all(path); }
-    void write(const std::string& rel, const std::string& text) const {
-        fs::create_directories((path / rel).parent_path());
-        std::ofstream(path / rel, std::ios::binary) << text;
-    }
-};
 
 bool has_term(const Xapian::Document& doc, const std::string& term) {
     auto it = doc.termlist_begin();

@@ -44,6 +44,12 @@ TEST_CASE("decode_text handles the byte-level cases", "[text_decoder]") {
     SECTION("CRLF and lone CR become LF") {
         CHECK(decode_text("a\r\nb\rc\n\rd").text == "a\nb\nc\n\nd");
     }
+    SECTION("form feeds and Unicode line separators become LF") {
+        CHECK(decode_text("a\fb\vc\u2028d\u2029e\u0085f").text == "a\nb\nc\nd\ne\nf");
+    }
+    SECTION("other control characters are dropped, tabs kept") {
+        CHECK(decode_text("rouge \x1B[31mvif\x07\x7F\tfin\u009B").text == "rouge [31mvif\tfin");
+    }
     SECTION("a UTF-8 BOM is dropped") {
         const auto decoded = decode_text("\xEF\xBB\xBFozone");
         CHECK(decoded.text == "ozone");

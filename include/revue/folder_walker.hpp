@@ -19,7 +19,10 @@ struct FoundFile {
 struct FolderWalker {
     std::vector<std::filesystem::path> excluded;  // folders never entered (the index itself)
     std::function<void(const FoundFile&)> on_file;
-    // A file or folder that cannot be visited, and why; the walk goes on.
+    // A file or folder that cannot be visited, and why; the walk goes on. Reasons:
+    // "permission denied", "symbolic link loop" (a link to a folder being walked, or to
+    // itself), "broken symbolic link", "not a regular file" (fifo, socket, device), else the
+    // system's message. A second name for a folder or file already walked is passed over.
     std::function<void(const std::filesystem::path&, const std::string&)> on_problem;
 
     // Throws std::runtime_error when a root itself does not exist or cannot be read.

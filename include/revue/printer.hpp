@@ -48,6 +48,11 @@ class Printer {
 std::unique_ptr<Printer> make_printer(OutputFormat format, std::ostream& out,
                                       const PrinterOptions& options);
 
+// A name or field made safe for one line of a terminal, as the text and TSV printers write
+// it: \\ \t \n \r, \xHH for other C0 controls, DEL and bytes that are not UTF-8, \uHHHH for
+// C1 controls and line separators.
+std::string escape_field(std::string_view field);
+
 // "text" -> OutputFormat::text ...; throws std::invalid_argument naming the bad value.
 OutputFormat output_format_from_name(std::string_view name);
 

@@ -8,7 +8,8 @@
 namespace revue {
 
 struct DecodedText {
-    std::string text;     // UTF-8, no BOM, "\n" line ends
+    std::string text;     // UTF-8, no BOM, "\n" line ends (CR, CRLF, FF, VT, NEL, U+2028
+                          // and U+2029 become one), no control character but tab
     std::string charset;  // what the bytes were read as, in ICU's naming: "UTF-8",
                           // "UTF-16LE", "windows-1252", "ISO-8859-15", …
 };
