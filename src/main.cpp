@@ -170,13 +170,19 @@ SearchConfig search_config(const SearchOptions& options) {
     r.filter.since = options.since;
     r.filter.until = options.until;
     if (!options.since.empty() || !options.until.empty()) {
-        revue::date_range(options.since, options.until);  // a bad date fails before any search
+        try {
+            revue::date_range(options.since, options.until);  // a bad date fails before any search
+        } catch (const revue::QueryError& e) {
+            throw revue::QueryError(std::string("--since/--until: ") + e.what());
+        }
     }
     config.format =
         options.paths ? revue::OutputFormat::paths : revue::output_format_from_name(options.format);
     config.count = options.count;
     config.summary = options.summary;
-    r.filter.spelling = config.format == revue::OutputFormat::text || options.summary;
+    // Suggestions go where someone reads them: stderr in text mode, or the JSON summary.
+    const bool has_summary = options.summary || !options.facets.empty();
+    r.filter.spelling = config.format == revue::OutputFormat::text || has_summary;
     r.exact_total = options.summary;
     r.snippets = !options.no_snippet && (config.format == revue::OutputFormat::text ||
                                          config.format == revue::OutputFormat::json);
@@ -244,7 +250,8 @@ int run_search(const CommonOptions& common, const SearchOptions& options) {
         if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
         if (!line.empty() && line.back() == '\r') line.pop_back();
         try {
-            printer->begin_query(line);
+            // --count answers each query with one number per line, without a header.
+            if (!config.count) printer->begin_query(line);
             matched = answer(searcher, config, *printer, line) || matched;
         } catch (const revue::QueryError& e) {
             std::cerr << "revue: line " << number << ": " << e.what() << '\n';
@@ -379,9 +386,12 @@ int main(int argc, char** argv) {
         ->check(CLI::IsMember({"relevance", "date", "-date"}));
     search->add_option("--since", search_options.since, "Clippings dated from (YYYY[-MM[-DD]])");
     search->add_option("--until", search_options.until, "Clippings dated until (YYYY[-MM[-DD]])");
+    // One value per --facet (or a comma list): the QUERY words that follow stay query words.
     search
         ->add_option("--facet", search_options.facets,
                      "Count hits per source, year, author or lang")
+        ->allow_extra_args(false)
+        ->delimiter(',')
         ->check(CLI::IsMember({"source", "year", "author", "lang"}));
     search->add_flag("--no-collapse", search_options.no_collapse, "Show every copy of a text");
     search->add_flag("--summary", search_options.summary,

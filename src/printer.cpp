@@ -6,8 +6,10 @@
 #include <algorithm>
 #include <array>
 #include <charconv>
+#include <cmath>
 #include <cstdint>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <stdexcept>
 #include <unordered_set>
 #include <utility>
@@ -99,15 +101,29 @@ constexpr std::string_view kReset = "\x1b[0m";
 //      Challenges · 2024-02-29 · G. F.
 //      /home/me/revue/challenges.txt#2
 //      …les modèles de la start-up parisienne…
+//      also in: Le Monde (2024-02-29), Libération
+// then, when asked, the facets and the total:
+//   source:
+//      3  Le Monde
+//
+//   5 matches
+// In --batch mode each query's answer starts with a line "## QUERY".
 class TextPrinter final : public Printer {
   public:
     TextPrinter(std::ostream& out, const PrinterOptions& options) : out_(out), options_(options) {}
 
+    void begin_query(std::string_view query) override {
+        std::string header = started_ ? "\n## " : "## ";
+        append_escaped(header, query);
+        header += '\n';
+        out_ << header;
+        started_ = true;
+        block_empty_ = true;
+    }
+
     void hit(const Hit& hit) override {
         const Clipping& c = hit.clipping;
-        std::string block;
-        if (!first_) block += '\n';
-        first_ = false;
+        std::string block = separator();
 
         block += std::to_string(hit.rank);
         block += ". ";
@@ -143,20 +159,69 @@ class TextPrinter final : public Printer {
             append_escaped(block, std::string_view(text).substr(at));
             block += '\n';
         }
+
+        if (!hit.also_in.empty()) {
+            block += "   also in: ";
+            bool first = true;
+            for (const Clipping& copy : hit.also_in) {
+                if (!first) block += ", ";
+                first = false;
+                // A copy without a known source is named by its file.
+                append_escaped(block, copy.source.empty() ? copy.path : copy.source);
+                if (!copy.date.empty()) {
+                    block += " (";
+                    append_escaped(block, copy.date);
+                    block += ')';
+                }
+            }
+            block += '\n';
+        }
         out_ << block;
+    }
+
+    void summary(const Summary& summary) override {
+        std::string text;
+        for (const FacetCounts& facet : summary.facets) {
+            text += separator();
+            append_escaped(text, facet.facet);
+            text += ":\n";
+            for (const auto& [value, count] : facet.counts) {
+                const std::string number = std::to_string(count);
+                text.append(number.size() < 4 ? 4 - number.size() : 0, ' ');
+                text += number;
+                text += "  ";
+                append_escaped(text, value);
+                text += '\n';
+            }
+        }
+        text += separator();
+        text += std::to_string(summary.total);
+        text += summary.total == 1 ? " match\n" : " matches\n";
+        out_ << text;
     }
 
     void finish() override { out_.flush(); }
 
   private:
+    // A blank line between the parts of one answer.
+    std::string separator() {
+        const bool first = block_empty_;
+        block_empty_ = false;
+        started_ = true;
+        return first ? std::string() : std::string("\n");
+    }
+
     std::ostream& out_;
     const PrinterOptions options_;
-    bool first_ = true;
+    bool started_ = false;     // anything printed yet
+    bool block_empty_ = true;  // nothing printed yet for the current query
 };
 
-// One JSON object per line and per hit (JSON Lines), for programs:
+// One JSON object per line (JSON Lines), for programs. Every object has a "type"; the hits
+// come first, in rank order:
 //
-//   {"type":"hit",          always "hit"; other message types may come later
+//   {"type":"hit",          a search result
+//    "query":"...",         --batch only: the query line this object answers
 //    "rank":1,              1-based position in the whole result list
 //    "path":"/abs/x.txt",   the clippings file (bytes that are not UTF-8 become U+FFFD)
 //    "article":1,           1-based position of the article in that file
@@ -165,9 +230,22 @@ class TextPrinter final : public Printer {
 //    "date":"2024-02-20",   ISO date, or null when unknown
 //    "lang":"fr",           ISO 639-1 code
 //    "tags":["ia",...],
-//    "snippet":"...",       plain text passage, one line, "…" where it was cut
-//    "matches":[{"start":S,"end":E},...]}   byte offsets of the highlighted words in
+//    "snippet":"...",       plain text passage, one line, "…" where it was cut; "" without
+//    "matches":[{"start":S,"end":E},...],   byte offsets of the highlighted words in
 //                                           "snippet" (UTF-8), end exclusive
+//    "also_in":[{"source":"...","date":"2024-02-20"|null,"path":"...","article":N},...]}
+//                           other copies of the same text (agency dispatches), oldest
+//                           first; [] when none
+//
+// then, with --summary or --facet, one last object:
+//
+//   {"type":"summary",
+//    "query":"...",         --batch only
+//    "total":N,             matching articles, copies included (exact)
+//    "elapsed_ms":T,        time to answer, milliseconds
+//    "suggestion":"...",    a better spelling of the query when it found little, else null
+//    "facets":{"source":{"Le Monde":3,...},...}}   per --facet, values by count, highest
+//                                                  first
 //
 // Keys come in this order; the objects hold no newline, so `jq -c`, `grep` or a line reader
 // can consume the stream.
@@ -175,37 +253,78 @@ class JsonPrinter final : public Printer {
   public:
     explicit JsonPrinter(std::ostream& out) : out_(out) {}
 
+    void begin_query(std::string_view query) override { query_ = std::string(query); }
+
     void hit(const Hit& hit) override {
         const Clipping& c = hit.clipping;
         nlohmann::ordered_json matches = nlohmann::ordered_json::array();
         for (const auto& [start, end] : clean_matches(hit.snippet)) {
             matches.push_back({{"start", start}, {"end", end}});
         }
-        const nlohmann::ordered_json object = {
-            {"type", "hit"},
-            {"rank", hit.rank},
-            {"path", c.path},
-            {"article", c.article},
-            {"score", hit.score},
-            {"title", c.title},
-            {"source", c.source},
-            {"author", c.author},
-            {"date",
-             c.date.empty() ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(c.date)},
-            {"lang", c.lang},
-            {"tags", c.tags},
-            {"snippet", hit.snippet.text},
-            {"matches", std::move(matches)},
-        };
-        // A path may hold any bytes: replace what is not UTF-8 instead of throwing.
-        out_ << object.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace)
-             << '\n';
+        nlohmann::ordered_json also_in = nlohmann::ordered_json::array();
+        for (const Clipping& copy : hit.also_in) {
+            also_in.push_back({{"source", copy.source},
+                               {"date", date_json(copy.date)},
+                               {"path", copy.path},
+                               {"article", copy.article}});
+        }
+        nlohmann::ordered_json object = start("hit");
+        object["rank"] = hit.rank;
+        object["path"] = c.path;
+        object["article"] = c.article;
+        object["score"] = hit.score;
+        object["title"] = c.title;
+        object["source"] = c.source;
+        object["author"] = c.author;
+        object["date"] = date_json(c.date);
+        object["lang"] = c.lang;
+        object["tags"] = c.tags;
+        object["snippet"] = hit.snippet.text;
+        object["matches"] = std::move(matches);
+        object["also_in"] = std::move(also_in);
+        write(object);
+    }
+
+    void summary(const Summary& summary) override {
+        nlohmann::ordered_json facets = nlohmann::ordered_json::object();
+        for (const FacetCounts& facet : summary.facets) {
+            nlohmann::ordered_json counts = nlohmann::ordered_json::object();
+            for (const auto& [value, count] : facet.counts) counts[value] = count;
+            facets[facet.facet] = std::move(counts);
+        }
+        nlohmann::ordered_json object = start("summary");
+        object["total"] = summary.total;
+        // Microseconds are plenty; more digits would only be noise.
+        object["elapsed_ms"] = std::round(summary.elapsed_ms * 1000) / 1000;
+        object["suggestion"] = summary.suggestion.empty()
+                                   ? nlohmann::ordered_json(nullptr)
+                                   : nlohmann::ordered_json(summary.suggestion);
+        object["facets"] = std::move(facets);
+        write(object);
     }
 
     void finish() override { out_.flush(); }
 
   private:
+    static nlohmann::ordered_json date_json(const std::string& date) {
+        return date.empty() ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(date);
+    }
+
+    nlohmann::ordered_json start(std::string_view type) const {
+        nlohmann::ordered_json object = nlohmann::ordered_json::object();
+        object["type"] = type;
+        if (query_) object["query"] = *query_;
+        return object;
+    }
+
+    void write(const nlohmann::ordered_json& object) {
+        // A path may hold any bytes: replace what is not UTF-8 instead of throwing.
+        out_ << object.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace)
+             << '\n';
+    }
+
     std::ostream& out_;
+    std::optional<std::string> query_;  // set in --batch mode
 };
 
 // rank, score, path, title separated by tabs; fields escaped so a hit stays on one line.

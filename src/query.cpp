@@ -1,5 +1,7 @@
 #include "revue/query.hpp"
 
+#include <unicode/unistr.h>
+
 #include <algorithm>
 #include <array>
 #include <memory>
@@ -93,12 +95,17 @@ class DateRangeProcessor : public Xapian::RangeProcessor {
     }
 };
 
-Xapian::QueryParser make_parser(const Xapian::Database& db, const Analyzer& analyzer, bool stem) {
+// How the parser reads words: stemmed or exact, both with the analyzer's stop words; bare,
+// with neither, only to tell whether Xapian understood the operators (see check_operators).
+enum class Reading { stemmed, exact, bare };
+
+Xapian::QueryParser make_parser(const Xapian::Database& db, const Analyzer& analyzer,
+                                Reading reading) {
     Xapian::QueryParser qp;
     qp.set_database(db);
     qp.set_default_op(Xapian::Query::OP_AND);
-    qp.set_stopper(&analyzer.stopper());
-    if (stem) {
+    if (reading != Reading::bare) qp.set_stopper(&analyzer.stopper());
+    if (reading == Reading::stemmed) {
         qp.set_stemmer(analyzer.xapian_stemmer());
         qp.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
     } else {
@@ -120,13 +127,233 @@ constexpr unsigned kFlags = Xapian::QueryParser::FLAG_PHRASE | Xapian::QueryPars
                             Xapian::QueryParser::FLAG_LOVEHATE |
                             Xapian::QueryParser::FLAG_WILDCARD | Xapian::QueryParser::FLAG_PURE_NOT;
 
-Xapian::Query parse(Xapian::QueryParser& qp, const std::string& text, bool spelling) {
+Xapian::Query parse(Xapian::QueryParser& qp, const std::string& text, unsigned flags) {
     try {
-        return qp.parse_query(
-            text, kFlags | (spelling ? Xapian::QueryParser::FLAG_SPELLING_CORRECTION : 0));
+        return qp.parse_query(text, flags);
     } catch (const Xapian::QueryParserError& e) {
         throw QueryError("bad query: " + e.get_msg());
     }
+}
+
+// Where a byte of the query is, as a reader counts: characters from 1.
+std::size_t character_at(std::string_view text, std::size_t byte) {
+    const std::string_view head = text.substr(0, byte);
+    return static_cast<std::size_t>(
+               icu::UnicodeString::fromUTF8(
+                   icu::StringPiece(head.data(), static_cast<int32_t>(head.size())))
+                   .countChar32()) +
+           1;
+}
+
+// One piece of the query as typed: a word, a "phrase", or a bracket.
+struct Piece {
+    enum Kind { word, phrase, open, close } kind;
+    std::string_view text;
+    std::size_t at;  // byte offset in the query
+    bool glued;      // no space between it and the piece before
+};
+
+bool is_space(char c) {
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+// Splits the query at spaces, brackets and quotes. An unclosed quote is an error here.
+std::vector<Piece> pieces_of(std::string_view text) {
+    std::vector<Piece> pieces;
+    bool glued = false;
+    for (std::size_t i = 0; i < text.size();) {
+        const char c = text[i];
+        if (is_space(c)) {
+            glued = false;
+            ++i;
+            continue;
+        }
+        if (c == '"') {
+            const std::size_t close = text.find('"', i + 1);
+            if (close == std::string_view::npos) {
+                throw QueryError("bad query: the phrase opened at character " +
+                                 std::to_string(character_at(text, i)) +
+                                 " is not closed: add the missing '\"'");
+            }
+            pieces.push_back({Piece::phrase, text.substr(i, close + 1 - i), i, glued});
+            i = close + 1;
+        } else if (c == '(' || c == ')') {
+            pieces.push_back({c == '(' ? Piece::open : Piece::close, text.substr(i, 1), i, glued});
+            ++i;
+        } else {
+            std::size_t end = i;
+            while (end < text.size() && !is_space(text[end]) && text[end] != '(' &&
+                   text[end] != ')' && text[end] != '"')
+                ++end;
+            pieces.push_back({Piece::word, text.substr(i, end - i), i, glued});
+            i = end;
+        }
+        glued = true;
+    }
+    return pieces;
+}
+
+std::string_view example_value(std::string_view field) {
+    if (field == "date") return "2024-02..2024-03";
+    if (field == "source") return "echos";
+    if (field == "author" || field == "auteur") return "dupont";
+    if (field == "lang") return "en";
+    if (field == "tag") return "ia";
+    if (field == "year" || field == "annee") return "2024";
+    return "mistral";
+}
+
+enum class Role { operand, binary, negation, proximity, none };
+
+// What a piece does: AND OR XOR (ET OU) join, NOT (SAUF) excludes, NEAR ADJ (NEAR/5) join
+// two single words; anything else is something to search for.
+Role role_of(const Piece& p) {
+    if (p.kind == Piece::open || p.kind == Piece::close) return Role::none;
+    if (p.kind == Piece::phrase) return Role::operand;
+    const std::string_view w = p.text;
+    if (w == "AND" || w == "OR" || w == "XOR" || w == "ET" || w == "OU") return Role::binary;
+    if (w == "NOT" || w == "SAUF") return Role::negation;
+    if (w.substr(0, 4) == "NEAR" || w.substr(0, 3) == "ADJ") {
+        const std::size_t name = w[0] == 'N' ? 4 : 3;
+        if (w.size() == name || w[name] == '/') return Role::proximity;
+    }
+    return Role::operand;
+}
+
+// Xapian's QueryParser reads some misplaced operators as plain words, or drops every
+// operator of a query it cannot parse: the user would get an answer to another question.
+// These checks name the first such mistake instead.
+void check_syntax(std::string_view text) {
+    const std::vector<Piece> pieces = pieces_of(text);
+    const auto fail = [&](const Piece& p, const std::string& what) {
+        throw QueryError("bad query: '" + std::string(p.text) + "' at character " +
+                         std::to_string(character_at(text, p.at)) + " " + what);
+    };
+    const auto role = [&](std::size_t i) {
+        return i < pieces.size() ? role_of(pieces[i]) : Role::none;
+    };
+    const auto ends_operand = [&](std::size_t i) {  // something to search for ends at i
+        return i < pieces.size() && (role(i) == Role::operand || pieces[i].kind == Piece::close);
+    };
+    const auto starts_operand = [&](std::size_t i) {
+        return i < pieces.size() && (role(i) == Role::operand || pieces[i].kind == Piece::open);
+    };
+    const auto single_word = [&](std::size_t i) {
+        return i < pieces.size() && pieces[i].kind == Piece::word && role(i) == Role::operand;
+    };
+    bool positive = false;  // something to find, not only words to exclude
+    for (std::size_t i = 0; i < pieces.size(); ++i) {
+        const Piece& p = pieces[i];
+        const std::size_t before = i - 1;  // wraps to npos for the first piece
+        switch (role(i)) {
+            case Role::binary:
+                if (!ends_operand(before)) fail(p, "has nothing before it");
+                if (!starts_operand(i + 1) && role(i + 1) != Role::negation)
+                    fail(p, "has nothing after it");
+                positive = true;
+                break;
+            case Role::negation:
+                if (!starts_operand(i + 1)) fail(p, "has nothing after it");
+                break;
+            case Role::proximity: {
+                const std::size_t slash = p.text.find('/');
+                if (slash != std::string_view::npos &&
+                    (slash + 1 == p.text.size() ||
+                     p.text.find_first_not_of("0123456789", slash + 1) != std::string_view::npos))
+                    fail(p, "takes a number of words after '/' (e.g. NEAR/5)");
+                if (!single_word(before) || !single_word(i + 1))
+                    fail(p, "needs one word on each side (e.g. mistral NEAR azure)");
+                positive = true;
+                break;
+            }
+            case Role::operand:
+                if (p.kind == Piece::word && p.text.back() == ':') {
+                    const std::string_view name = p.text.substr(0, p.text.size() - 1);
+                    const bool field = name == "date" ||
+                                       std::any_of(kFields.begin(), kFields.end(),
+                                                   [&](const Field& f) { return f.name == name; });
+                    const bool followed = i + 1 < pieces.size() && pieces[i + 1].glued &&
+                                          pieces[i + 1].kind != Piece::close;
+                    if (field && !followed) {
+                        fail(p, "has nothing after it (e.g. " + std::string(name) + ":" +
+                                    std::string(example_value(name)) + ")");
+                    }
+                }
+                if (p.kind != Piece::word || p.text[0] != '-') positive = true;
+                break;
+            case Role::none:
+                break;
+        }
+    }
+    if (!positive) {
+        for (const Piece& p : pieces) {
+            if (p.kind == Piece::word && p.text[0] == '-' && p.text.size() > 1) {
+                fail(p, "only excludes: add a word to search for, or write NOT " +
+                            std::string(p.text.substr(1)));
+            }
+        }
+    }
+}
+
+// The words of the rewritten query that end in '*': QueryParser expands them to every
+// indexed word they begin, but only inside the match, so highlights expand them again.
+std::vector<std::string> wildcard_stems(std::string_view rewritten) {
+    std::vector<std::string> found;
+    for (std::size_t star = rewritten.find('*'); star != std::string_view::npos;
+         star = rewritten.find('*', star + 1)) {
+        std::size_t begin = star;
+        while (begin > 0 && !is_syntax(rewritten[begin - 1])) --begin;
+        if (begin < star) found.emplace_back(rewritten.substr(begin, star - begin));
+    }
+    return found;
+}
+
+// Highlights need not list every word of a very common beginning.
+constexpr std::size_t kWildcardMarks = 1000;
+
+// Whether QueryParser understood the operators of the rewritten query. When it cannot parse
+// a query it parses it again with every operator read as a plain word, silently; a bare
+// parser (no stop words, so "AND" read as a word stays a term) shows that retry: its parse
+// with and without operators then come out the same.
+void check_operators(const Xapian::Database& db, const Analyzer& analyzer,
+                     const std::string& rewritten) {
+    bool has_operator = false;
+    std::size_t word = 0;
+    for (std::size_t i = 0; i <= rewritten.size(); ++i) {
+        if (i < rewritten.size() && !is_syntax(rewritten[i])) continue;
+        const std::string_view w = std::string_view(rewritten).substr(word, i - word);
+        has_operator =
+            has_operator || std::find(kOperators.begin(), kOperators.end(), w) != kOperators.end();
+        // A '-' that opens a word excludes it; inside one ("start-up") it joins.
+        if (i < rewritten.size() && rewritten[i] == '-' && (i == 0 || rewritten[i - 1] == ' '))
+            has_operator = true;
+        word = i + 1;
+    }
+    if (!has_operator) return;
+    auto bare = make_parser(db, analyzer, Reading::bare);
+    const std::string with = parse(bare, rewritten, kFlags).get_description();
+    const std::string without = parse(bare, rewritten, 0).get_description();
+    if (with == without) {
+        throw QueryError(
+            "bad query: its operators do not fit together: put a word on each side of AND, "
+            "OR and NEAR, and after NOT or '-' (e.g. mistral AND NOT azure)");
+    }
+}
+
+std::string squeeze_spaces(std::string_view text) {
+    std::string out;
+    for (const char c : text) {
+        if (c == ' ' && (out.empty() || out.back() == ' ')) continue;
+        out += c;
+    }
+    while (!out.empty() && out.back() == ' ') out.pop_back();
+    return out;
+}
+
+bool is_filter_term(std::string_view term) {
+    return std::any_of(kFields.begin(), kFields.end(), [&](const Field& f) {
+        return f.boolean && term.substr(0, f.prefix.size()) == f.prefix;
+    });
 }
 
 }  // namespace
@@ -141,10 +368,17 @@ std::string rewrite_query(std::string_view text, const Analyzer& analyzer) {
         if (token.extra || token.start < done) continue;
         copy_gap(token.start);
         const std::string_view word = text.substr(token.start, token.end - token.start);
-        // A date range (date:2024-02..2024-03) is the range processor's, byte for byte.
-        if (word == "date" && text.substr(token.end, 1) == ":") {
-            done = std::min(text.find_first_of(" \t\n", token.end), text.size());
-            out += text.substr(token.start, done - token.start);
+        // A date range (date:2024-02..2024-03) is the range processor's, byte for byte; a
+        // single date (date:2024-02) is the range from it to itself.
+        if (token.term == "date" && text.substr(token.end, 1) == ":") {
+            done = std::min(text.find_first_of(" \t\n)", token.end), text.size());
+            const std::string_view value = text.substr(token.end + 1, done - token.end - 1);
+            out += "date:";
+            out += value;
+            if (!value.empty() && value.find("..") == std::string_view::npos) {
+                out += "..";
+                out += value;
+            }
             continue;
         }
         std::string replacement = token.term;
@@ -176,20 +410,26 @@ Xapian::Query date_range(std::string_view from, std::string_view to) {
 
 ParsedQuery parse_query(std::string_view text, const Xapian::Database& db,
                         const QueryOptions& options) {
-    if (std::count(text.begin(), text.end(), '"') % 2 != 0) {
-        throw QueryError("bad query: a phrase is not closed: add the missing '\"'");
-    }
+    check_syntax(text);
     ParsedQuery parsed;
     std::vector<Xapian::Query> per_language;
+    bool first = true;
     for (const Language lang : {Language::french, Language::english}) {
         if (options.language && *options.language != lang) continue;
         const Analyzer& analyzer = analyzer_for(lang);
         const std::string rewritten = rewrite_query(text, analyzer);
-        auto stemming = make_parser(db, analyzer, true);
-        auto exact = make_parser(db, analyzer, false);
-        const Xapian::Query stemmed = parse(stemming, rewritten, options.spelling);
-        const Xapian::Query unstemmed = parse(exact, rewritten, false);
-        if (parsed.suggestion.empty()) parsed.suggestion = stemming.get_corrected_query_string();
+        auto stemming = make_parser(db, analyzer, Reading::stemmed);
+        auto exact = make_parser(db, analyzer, Reading::exact);
+        const Xapian::Query stemmed = parse(
+            stemming, rewritten,
+            kFlags |
+                (options.spelling ? unsigned{Xapian::QueryParser::FLAG_SPELLING_CORRECTION} : 0u));
+        const Xapian::Query unstemmed = parse(exact, rewritten, kFlags);
+        if (first) {
+            check_operators(db, analyzer, rewritten);
+            parsed.suggestion = squeeze_spaces(stemming.get_corrected_query_string());
+            first = false;
+        }
         if (stemmed.empty()) continue;
 
         MatchTerms& marks = parsed.highlights[lang];
@@ -201,12 +441,19 @@ ParsedQuery parse_query(std::string_view text, const Xapian::Database& db,
                 marks.terms.insert(term);
             }
         }
-        // Exact forms outrank mere stem matches: the unstemmed words only add weight.
+        for (const auto& stem : wildcard_stems(rewritten)) {
+            std::size_t added = 0;
+            for (auto t = db.allterms_begin(stem);
+                 t != db.allterms_end(stem) && added < kWildcardMarks; ++t, ++added)
+                marks.terms.insert(*t);
+        }
+        // Exact forms outrank mere stem matches: the unstemmed words only add weight. Filter
+        // terms (lang:, tag:, year:) weigh nothing and stay out.
         std::vector<Xapian::Query> exact_terms;
         for (auto t = unstemmed.get_unique_terms_begin(); t != unstemmed.get_unique_terms_end();
              ++t) {
             marks.terms.insert(*t);
-            exact_terms.emplace_back(*t);
+            if (!is_filter_term(*t)) exact_terms.emplace_back(*t);
         }
         Xapian::Query q(
             Xapian::Query::OP_AND_MAYBE, stemmed,

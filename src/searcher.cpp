@@ -4,6 +4,7 @@
 #include <memory>
 #include <nlohmann/json.hpp>
 #include <stdexcept>
+#include <tuple>
 
 #include "revue/index_schema.hpp"
 #include "revue/query.hpp"
@@ -23,6 +24,19 @@ std::string snippet_source(const Clipping& c) {
     }
     return text;
 }
+
+// Counts the matching documents: the spy sees every match, collapsed copies included.
+class MatchCounter : public Xapian::MatchSpy {
+  public:
+    void operator()(const Xapian::Document& /*doc*/, double /*weight*/) override { ++count_; }
+    Xapian::doccount count() const { return count_; }
+
+  private:
+    Xapian::doccount count_ = 0;
+};
+
+// Sorts after every "YYYYMMDD".
+const std::string kNoDateLast = "99999999";
 
 // Below this many matches, a better spelling of the query is worth suggesting.
 constexpr Xapian::doccount kFewMatches = 3;
@@ -85,16 +99,20 @@ SearchResult Searcher::search(const SearchRequest& request) const {
     const ParsedQuery parsed = parse_query(request.query, db_, request.filter);
     Xapian::Enquire enquire(db_);
     enquire.set_query(parsed.query);
+    // Clippings without a date sort after every dated one, whichever way dates run.
+    Xapian::MultiValueKeyMaker by_date;
     switch (request.sort) {
         case SortOrder::relevance:
             // Ties (equal scores) go to the newest clipping.
             enquire.set_sort_by_relevance_then_value(schema::kDateSlot, true);
             break;
         case SortOrder::date:
-            enquire.set_sort_by_value_then_relevance(schema::kDateSlot, false);
+            by_date.add_value(schema::kDateSlot, false, kNoDateLast);
+            enquire.set_sort_by_key_then_relevance(&by_date, false);
             break;
         case SortOrder::date_descending:
-            enquire.set_sort_by_value_then_relevance(schema::kDateSlot, true);
+            by_date.add_value(schema::kDateSlot, true);
+            enquire.set_sort_by_key_then_relevance(&by_date, false);
             break;
     }
     if (request.collapse) enquire.set_collapse_key(schema::kFingerprintSlot);
@@ -105,14 +123,26 @@ SearchResult Searcher::search(const SearchRequest& request) const {
         spies.emplace_back(facet, std::make_unique<Xapian::ValueCountMatchSpy>(facet_slot(facet)));
         enquire.add_matchspy(spies.back().second.get());
     }
+    // Xapian's counts stay estimates once collapsing is on, even when every match is
+    // checked (a date range gave 10 for 2): exact totals count what a spy sees instead.
+    MatchCounter counter;
+    const bool exact = request.exact_total || !spies.empty();
+    if (exact) enquire.add_matchspy(&counter);
     const Xapian::doccount all = db_.get_doccount();
     const Xapian::doccount limit = request.limit == 0 ? all : request.limit;
     // Facets and exact totals need every match seen, not an estimate.
-    const Xapian::doccount check_at_least = request.exact_total || !spies.empty() ? all : 0;
-    const Xapian::MSet mset = enquire.get_mset(request.offset, limit, check_at_least);
+    const Xapian::MSet mset = enquire.get_mset(request.offset, limit, exact ? all : 0);
 
     SearchResult result;
-    result.total = mset.get_matches_estimated();
+    // Every matching article counts, copies included, as --count and the facets count them.
+    if (exact) {
+        result.total = counter.count();
+    } else if (mset.empty() && request.offset == 0) {
+        result.total = 0;
+    } else {
+        result.total = std::max(mset.get_uncollapsed_matches_estimated(),
+                                request.offset + static_cast<Xapian::doccount>(mset.size()));
+    }
     if (result.total < kFewMatches && parsed.suggestion != "") {
         result.suggestion = parsed.suggestion;
     }
@@ -181,6 +211,13 @@ std::vector<Clipping> Searcher::copies(const Xapian::Query& query, const std::st
         c.article = schema::load_clipping(doc).article;
         found.push_back(std::move(c));
     }
+    // The oldest copy first: usually the paper that printed the dispatch first.
+    std::sort(found.begin(), found.end(), [](const Clipping& a, const Clipping& b) {
+        const auto key = [](const Clipping& c) {
+            return std::tie(c.date.empty() ? kNoDateLast : c.date, c.path, c.article);
+        };
+        return key(a) < key(b);
+    });
     return found;
 }
 

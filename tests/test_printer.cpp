@@ -5,6 +5,7 @@
 
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <sstream>
 #include <stdexcept>
 #include <string>
@@ -192,7 +193,8 @@ TEST_CASE("json output: one object per line, in the documented order", "[printer
         R"({"type":"hit","rank":1,"path":"/corpus/challenges.txt","article":1,"score":12.3456789,)"
         R"("title":"Vents porteurs pour le français Mistral","source":"Challenges",)"
         R"("author":"G. F.","date":"2024-02-29","lang":"fr","tags":["ia","cloud"],)"
-        R"("snippet":"…la start-up parisienne, tant louée…","matches":[{"start":6,"end":14}]})");
+        R"("snippet":"…la start-up parisienne, tant louée…","matches":[{"start":6,"end":14}],)"
+        R"("also_in":[]})");
 
     const auto bare = nlohmann::json::parse(lines[1]);
     CHECK(bare["type"] == "hit");
@@ -208,6 +210,7 @@ TEST_CASE("json output: one object per line, in the documented order", "[printer
     CHECK(bare["tags"] == nlohmann::json::array());
     CHECK(bare["snippet"] == "Nothing matched here");
     CHECK(bare["matches"] == nlohmann::json::array());
+    CHECK(bare["also_in"] == nlohmann::json::array());
 }
 
 TEST_CASE("json matches are byte offsets into the snippet", "[printer]") {
@@ -232,4 +235,169 @@ TEST_CASE("json output survives a path that is not UTF-8", "[printer]") {
     CHECK(object["path"] == "/corpus/caf\uFFFD.txt");
     CHECK(object["title"] == "bad \uFFFD byte");
     CHECK(object["rank"] == 1);
+}
+
+namespace {
+
+// The same text printed in two more papers, one of them without a known date.
+Hit dispatch_hit() {
+    Hit hit = full_hit();
+    revue::Clipping monde;
+    monde.path = "/corpus/monde.txt";
+    monde.article = 2;
+    monde.source = "Le Monde";
+    monde.date = "2024-02-03";
+    revue::Clipping liberation;
+    liberation.path = "/corpus/libe.txt";
+    liberation.source = "Libération";
+    revue::Clipping unnamed;
+    unnamed.path = "/corpus/no\tsource.txt";
+    unnamed.date = "2024-02-04";
+    hit.also_in = {monde, liberation, unnamed};
+    return hit;
+}
+
+revue::Summary facet_summary() {
+    revue::Summary summary;
+    summary.total = 5;
+    summary.elapsed_ms = 12.3456789;
+    summary.facets = {{"source", {{"Le Monde", 3}, {"Les Echos", 2}}},
+                      {"year", {{"2024", 12345}, {"2023", 1}}}};
+    return summary;
+}
+
+// Runs a printer through a whole answer: optional batch queries, hits, summary.
+struct Answer {
+    std::string query;  // empty: not in batch mode
+    std::vector<Hit> hits;
+    std::optional<revue::Summary> summary;
+};
+
+std::string print_answers(OutputFormat format, const std::vector<Answer>& answers,
+                          const PrinterOptions& options = {}) {
+    std::ostringstream out;
+    const auto printer = revue::make_printer(format, out, options);
+    for (const Answer& answer : answers) {
+        if (!answer.query.empty()) printer->begin_query(answer.query);
+        for (const Hit& hit : answer.hits) printer->hit(hit);
+        if (answer.summary) printer->summary(*answer.summary);
+    }
+    printer->finish();
+    return out.str();
+}
+
+}  // namespace
+
+TEST_CASE("text output lists the other copies of a text on one line", "[printer]") {
+    const std::vector<std::string> lines = lines_of(print(OutputFormat::text, {dispatch_hit()}));
+    REQUIRE(lines.size() == 5);
+    CHECK(lines[4] ==
+          "   also in: Le Monde (2024-02-03), Libération, /corpus/no\\tsource.txt (2024-02-04)");
+    CHECK(lines_of(print(OutputFormat::text, {full_hit()})).size() == 4);
+}
+
+TEST_CASE("json output lists the other copies with source, date, path, article", "[printer]") {
+    const auto object = nlohmann::json::parse(print(OutputFormat::json, {dispatch_hit()}));
+    const auto expected = nlohmann::json::parse(R"([
+        {"source":"Le Monde","date":"2024-02-03","path":"/corpus/monde.txt","article":2},
+        {"source":"Libération","date":null,"path":"/corpus/libe.txt","article":1},
+        {"source":"","date":"2024-02-04","path":"/corpus/no\tsource.txt","article":1}])");
+    CHECK(object["also_in"] == expected);
+}
+
+TEST_CASE("text summary: facet blocks by count, then the total", "[printer]") {
+    const std::string expected =
+        "1. Vents porteurs pour le français Mistral\n"
+        "   Challenges · 2024-02-29 · G. F.\n"
+        "   /corpus/challenges.txt\n"
+        "   …la start-up parisienne, tant louée…\n"
+        "\n"
+        "source:\n"
+        "   3  Le Monde\n"
+        "   2  Les Echos\n"
+        "\n"
+        "year:\n"
+        "12345  2024\n"
+        "   1  2023\n"
+        "\n"
+        "5 matches\n";
+    CHECK(print_answers(OutputFormat::text, {{"", {full_hit()}, facet_summary()}}) == expected);
+
+    revue::Summary one;
+    one.total = 1;
+    CHECK(print_answers(OutputFormat::text, {{"", {}, one}}) == "1 match\n");
+    revue::Summary none;
+    CHECK(print_answers(OutputFormat::text, {{"", {}, none}}) == "0 matches\n");
+}
+
+TEST_CASE("text batch output: a header line per query, answers apart", "[printer]") {
+    Hit second = bare_hit();
+    second.rank = 1;
+    const std::string expected =
+        "## Mistral\n"
+        "1. Vents porteurs pour le français Mistral\n"
+        "   Challenges · 2024-02-29 · G. F.\n"
+        "   /corpus/challenges.txt\n"
+        "   …la start-up parisienne, tant louée…\n"
+        "\n"
+        "## nothing\\there\n"
+        "\n"
+        "## Tab\n"
+        "1. Tab\\there\\nnewline\n"
+        "   /corpus/say \"hi\".txt#2\n"
+        "   Nothing matched here\n"
+        "\n"
+        "1 match\n";
+    revue::Summary one;
+    one.total = 1;
+    CHECK(print_answers(OutputFormat::text, {{"Mistral", {full_hit()}, std::nullopt},
+                                             {"nothing\there", {}, std::nullopt},
+                                             {"Tab", {second}, one}}) == expected);
+}
+
+TEST_CASE("json summary: the last object, facets in count order", "[printer]") {
+    const std::vector<std::string> lines =
+        lines_of(print_answers(OutputFormat::json, {{"", {full_hit()}, facet_summary()}}));
+    REQUIRE(lines.size() == 2);
+    CHECK(lines[1] ==
+          R"({"type":"summary","total":5,"elapsed_ms":12.346,"suggestion":null,)"
+          R"("facets":{"source":{"Le Monde":3,"Les Echos":2},"year":{"2024":12345,"2023":1}}})");
+
+    revue::Summary suggested;
+    suggested.suggestion = "mistral azure";
+    const auto object =
+        nlohmann::json::parse(print_answers(OutputFormat::json, {{"", {}, suggested}}));
+    CHECK(object["type"] == "summary");
+    CHECK(object["total"] == 0);
+    CHECK(object["suggestion"] == "mistral azure");
+    CHECK(object["facets"] == nlohmann::json::object());
+}
+
+TEST_CASE("json batch output: every object names its query", "[printer]") {
+    const std::vector<std::string> lines = lines_of(
+        print_answers(OutputFormat::json, {{"Mistral", {full_hit()}, facet_summary()},
+                                           {"say \"hi\"", {bare_hit()}, facet_summary()}}));
+    REQUIRE(lines.size() == 4);
+    const char* const expected[] = {"Mistral", "Mistral", "say \"hi\"", "say \"hi\""};
+    const char* const types[] = {"hit", "summary", "hit", "summary"};
+    for (std::size_t i = 0; i < lines.size(); ++i) {
+        INFO(lines[i]);
+        // "query" comes right after "type".
+        CHECK(lines[i].rfind(std::string(R"({"type":")") + types[i] + R"(","query":)", 0) == 0);
+        const auto object = nlohmann::json::parse(lines[i]);
+        CHECK(object["query"] == expected[i]);
+    }
+    // Outside batch mode there is no query field.
+    const auto single = nlohmann::json::parse(print(OutputFormat::json, {full_hit()}));
+    CHECK_FALSE(single.contains("query"));
+}
+
+TEST_CASE("tsv and paths output ignore queries and summaries", "[printer]") {
+    const std::vector<Answer> answers = {{"Mistral", {full_hit()}, facet_summary()},
+                                         {"other", {bare_hit()}, facet_summary()}};
+    CHECK(print_answers(OutputFormat::paths, answers) ==
+          "/corpus/challenges.txt\n/corpus/say \"hi\".txt\n");
+    CHECK(print_answers(OutputFormat::tsv, answers) ==
+          "1\t12.3457\t/corpus/challenges.txt\tVents porteurs pour le français Mistral\n"
+          "2\t3.5000\t/corpus/say \"hi\".txt\tTab\\there\\nnewline\n");
 }
