@@ -22,24 +22,6 @@ bool is_hidden(const fs::path& path) {
     return !name.empty() && name[0] == '.';
 }
 
-// The reason a user reads in the warning line, worded like the readers' reasons, so that
-// the summary counts one folder and one file denied under the same "permission denied".
-std::string reason_of(int error) {
-    switch (error) {
-        case EACCES:
-        case EPERM:
-            return "permission denied";
-        case ELOOP:
-            return "symbolic link loop";
-        default:
-            break;
-    }
-    std::string reason = std::strerror(error);
-    if (!reason.empty() && reason[0] >= 'A' && reason[0] <= 'Z')
-        reason[0] = static_cast<char>(reason[0] - 'A' + 'a');
-    return reason;
-}
-
 class Walk {
   public:
     explicit Walk(const FolderWalker& walker) : walker_(walker) {
@@ -74,7 +56,7 @@ class Walk {
             if (std::find(ancestors_.begin(), ancestors_.end(), id) != ancestors_.end()) {
                 walker_.on_problem(path, "symbolic link loop");
             } else if (const int error = folder(path, st); error != 0) {
-                walker_.on_problem(path, reason_of(error));
+                walker_.on_problem(path, file_error_reason(error));
             }
         } else if (S_ISREG(st.st_mode)) {
             if (!seen_files_.insert({st.st_dev, st.st_ino}).second) return;
@@ -116,7 +98,7 @@ class Walk {
             if (error == ENOENT && ::lstat(child.c_str(), &link_st) == 0) {
                 walker_.on_problem(child, "broken symbolic link");
             } else if (error != ENOENT) {
-                walker_.on_problem(child, reason_of(error));
+                walker_.on_problem(child, file_error_reason(error));
             }
             // ENOENT without a link: deleted since the listing, so no longer in the folder.
         }
@@ -132,6 +114,26 @@ class Walk {
 };
 
 }  // namespace
+
+// The reason a user reads in the warning line, worded like the readers' reasons, so that
+// the summary counts one folder and one file denied under the same "permission denied".
+std::string file_error_reason(int error) {
+    switch (error) {
+        case EACCES:
+        case EPERM:
+            return "permission denied";
+        case ELOOP:
+            return "symbolic link loop";
+        case ENOENT:
+            return "disappeared";
+        default:
+            break;
+    }
+    std::string reason = std::strerror(error);
+    if (!reason.empty() && reason[0] >= 'A' && reason[0] <= 'Z')
+        reason[0] = static_cast<char>(reason[0] - 'A' + 'a');
+    return reason;
+}
 
 fs::path absolute_path(const fs::path& path) {
     auto normal = fs::absolute(path).lexically_normal();

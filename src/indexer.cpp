@@ -92,25 +92,13 @@ struct FileDescriptor {
     }
 };
 
-std::string skip_reason(int error) {
-    switch (error) {
-        case EACCES:
-        case EPERM:
-            return "permission denied";
-        case ENOENT:
-            return "disappeared";
-        default:
-            return std::strerror(error);
-    }
-}
-
 // Reads what the file holds now: it may have changed, grown or gone since the walk.
 // O_NONBLOCK: a file swapped for a fifo after the walk must not block the run.
 std::string read_file(const fs::path& path, std::uintmax_t max_size) {
     const FileDescriptor file{::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC)};
-    if (file.fd < 0) throw SkippedFile(skip_reason(errno));
+    if (file.fd < 0) throw SkippedFile(file_error_reason(errno));
     struct stat st {};
-    if (::fstat(file.fd, &st) != 0) throw SkippedFile(skip_reason(errno));
+    if (::fstat(file.fd, &st) != 0) throw SkippedFile(file_error_reason(errno));
     if (!S_ISREG(st.st_mode)) throw SkippedFile("not a regular file");
     if (static_cast<std::uintmax_t>(st.st_size) > max_size) throw SkippedFile("too large");
     std::string bytes;
@@ -120,7 +108,7 @@ std::string read_file(const fs::path& path, std::uintmax_t max_size) {
         if (n == 0) break;
         if (n < 0) {
             if (errno == EINTR) continue;
-            throw SkippedFile(skip_reason(errno));
+            throw SkippedFile(file_error_reason(errno));
         }
         bytes.append(buffer, static_cast<std::size_t>(n));
         if (bytes.size() > max_size) throw SkippedFile("too large");

@@ -29,6 +29,10 @@ struct FolderWalker {
     void walk(const std::vector<std::filesystem::path>& roots) const;
 };
 
+// What a user reads for a file that cannot be read: "permission denied", "disappeared",
+// "symbolic link loop", else the system's message in lower case.
+std::string file_error_reason(int error);
+
 // The absolute, lexically normal form of a path a user typed.
 std::filesystem::path absolute_path(const std::filesystem::path& path);
 
