@@ -3,18 +3,22 @@
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
-#include <algorithm>
-#include <cctype>
 
+#include <algorithm>
+#include <atomic>
+#include <cctype>
 #include <cerrno>
+#include <chrono>
+#include <condition_variable>
 #include <cstdint>
-#include <cstring>
-#include <fstream>
-#include <iterator>
+#include <exception>
+#include <mutex>
 #include <nlohmann/json.hpp>
 #include <set>
 #include <sstream>
 #include <stdexcept>
+#include <thread>
+#include <unordered_map>
 
 #include "revue/analyzer.hpp"
 #include "revue/folder_walker.hpp"
@@ -34,13 +38,17 @@ constexpr Xapian::termpos kFieldGap = 100;
 constexpr std::size_t kFingerprintWords = 40;
 constexpr std::size_t kFingerprintMinWords = 12;
 
-// FNV-1a: a stable 64-bit hash, the same in every build, so that keys survive upgrades.
+// FNV-1a: a stable 64-bit hash, the same in every build, so that what the index records
+// survives upgrades.
+constexpr std::uint64_t kFnvBasis = 14695981039346656037ull;
+std::uint64_t fnv1a(std::string_view bytes, std::uint64_t h = kFnvBasis) {
+    for (const unsigned char c : bytes) h = (h ^ c) * 1099511628211ull;
+    return h;
+}
+
 std::string fingerprint(const std::vector<std::string>& words) {
-    std::uint64_t h = 14695981039346656037ull;
-    for (const auto& w : words) {
-        for (const unsigned char c : w) h = (h ^ c) * 1099511628211ull;
-        h = (h ^ ' ') * 1099511628211ull;
-    }
+    std::uint64_t h = kFnvBasis;
+    for (const auto& w : words) h = fnv1a(" ", fnv1a(w, h));
     return Xapian::sortable_serialise(static_cast<double>(h >> 11));
 }
 
@@ -68,19 +76,21 @@ Xapian::termpos add_field(Xapian::Document& doc, const Analyzer& analyzer, std::
     return last + kFieldGap;
 }
 
+// What the index records of a file, to tell next time whether it changed.
 struct FileRecord {
     std::uintmax_t size = 0;
     std::int64_t mtime_ns = 0;
+    std::uint64_t hash = 0;  // of the bytes; 0: not known (an index made before hashes)
 };
 
 std::string encode_record(const FileRecord& r) {
-    return std::to_string(r.size) + ' ' + std::to_string(r.mtime_ns);
+    return std::to_string(r.size) + ' ' + std::to_string(r.mtime_ns) + ' ' + std::to_string(r.hash);
 }
 
 FileRecord decode_record(const std::string& s) {
     FileRecord r;
     std::istringstream in(s);
-    in >> r.size >> r.mtime_ns;
+    in >> r.size >> r.mtime_ns >> r.hash;
     return r;
 }
 
@@ -102,6 +112,7 @@ std::string read_file(const fs::path& path, std::uintmax_t max_size) {
     if (!S_ISREG(st.st_mode)) throw SkippedFile("not a regular file");
     if (static_cast<std::uintmax_t>(st.st_size) > max_size) throw SkippedFile("too large");
     std::string bytes;
+    bytes.reserve(static_cast<std::size_t>(st.st_size));
     char buffer[1 << 16];
     for (;;) {
         const ssize_t n = ::read(file.fd, buffer, sizeof buffer);
@@ -122,25 +133,175 @@ bool is_spelling_word(const std::string& term) {
     return !std::isupper(first) && !std::isdigit(first) && term.size() >= 3;
 }
 
-void add_spelling(Xapian::WritableDatabase& db, const Xapian::Document& doc) {
-    for (auto t = doc.termlist_begin(); t != doc.termlist_end(); ++t)
-        if (is_spelling_word(*t)) db.add_spelling(*t, t.get_wdf());
-}
-
-// Removes a file's articles, and their words from the spelling data.
-void remove_file(Xapian::WritableDatabase& db, const std::string& path) {
-    const std::string term = schema::file_term(path);
-    for (auto d = db.postlist_begin(term); d != db.postlist_end(term); ++d) {
-        const Xapian::Document doc = db.get_document(*d);
-        for (auto t = doc.termlist_begin(); t != doc.termlist_end(); ++t)
-            if (is_spelling_word(*t)) db.remove_spelling(*t, t.get_wdf());
-    }
-    db.delete_document(term);
-}
-
 bool is_under(const std::string& path, const std::string& root) {
     return path.size() > root.size() && path.compare(0, root.size(), root) == 0 &&
            (path[root.size()] == '/' || root == "/");
+}
+
+// One file for a shard's thread: to read (new or changed), or to remove (gone).
+struct Task {
+    FoundFile file;
+    bool indexed = false;  // the index holds a record of it
+    bool gone = false;
+    FileRecord record;
+};
+
+// A shard and the work its thread does on it. Only that thread touches it while the run goes.
+struct ShardRun {
+    Xapian::WritableDatabase* db = nullptr;
+    std::vector<Task> tasks;  // in walk order
+    std::uintmax_t pending_bytes = 0;
+    int pending_documents = 0;
+    // Spelling frequencies gathered until the next commit: one add_spelling per distinct word
+    // and batch costs far less than one per word and article.
+    std::unordered_map<std::string, Xapian::termcount> spelling;
+    Xapian::doccount changed = 0;  // articles written or removed
+
+    void add_spelling(const Xapian::Document& doc) {
+        for (auto t = doc.termlist_begin(); t != doc.termlist_end(); ++t)
+            if (is_spelling_word(*t)) spelling[*t] += t.get_wdf();
+    }
+
+    void commit() {
+        for (const auto& [word, freq] : spelling) db->add_spelling(word, freq);
+        spelling.clear();
+        db->commit();
+        pending_bytes = 0;
+        pending_documents = 0;
+    }
+
+    // Removes a file's articles, and their words from the spelling data.
+    void remove_file(const std::string& path) {
+        const std::string term = schema::file_term(path);
+        for (auto d = db->postlist_begin(term); d != db->postlist_end(term); ++d) {
+            const Xapian::Document doc = db->get_document(*d);
+            for (auto t = doc.termlist_begin(); t != doc.termlist_end(); ++t) {
+                if (!is_spelling_word(*t)) continue;
+                // Words gathered for this batch are taken back before the stored ones.
+                Xapian::termcount freq = t.get_wdf();
+                if (const auto p = spelling.find(*t); p != spelling.end()) {
+                    const auto taken = std::min(p->second, freq);
+                    p->second -= taken;
+                    freq -= taken;
+                }
+                if (freq > 0) db->remove_spelling(*t, freq);
+            }
+            ++changed;
+        }
+        db->delete_document(term);
+    }
+};
+
+// The run's shared state: callbacks are called one at a time, counters are atomic.
+struct RunState {
+    RunState(const IndexOptions& o, const ReadClippings& r) : options(o), read(r) {}
+    const IndexOptions& options;
+    const ReadClippings& read;
+    std::mutex callback_mutex;
+    std::atomic<bool> stop{false};
+    std::atomic<std::uintmax_t> files_done{0};
+    std::atomic<std::uintmax_t> bytes_done{0};
+
+    void warn(const fs::path& path, const std::string& reason) {
+        if (!options.on_warning) return;
+        const std::lock_guard<std::mutex> lock(callback_mutex);
+        options.on_warning(path, reason);
+    }
+    void reading(const fs::path& path, std::uintmax_t size) {
+        if (!options.on_file) return;
+        const std::lock_guard<std::mutex> lock(callback_mutex);
+        options.on_file(path, size);
+    }
+    bool stopping() {
+        if (!stop && options.stop_requested && options.stop_requested()) stop = true;
+        return stop;
+    }
+};
+
+void run_task(ShardRun& shard, const Task& task, RunState& state, IndexReport& report,
+              std::uintmax_t commit_bytes, int commit_documents) {
+    const std::string key = std::string(schema::kFileRecordPrefix) + task.file.path.string();
+    const std::string path = task.file.path.string();
+    if (task.gone) {
+        shard.remove_file(path);
+        shard.db->set_metadata(key, "");
+        ++report.removed;
+        return;
+    }
+    state.reading(task.file.path, task.file.size);
+    const auto skip = [&](const std::string& reason) {
+        ++report.skipped[reason];
+        state.warn(task.file.path, reason);
+        if (task.indexed) {
+            shard.remove_file(path);
+            shard.db->set_metadata(key, "");
+        }
+    };
+    std::string bytes;
+    try {
+        if (task.file.size > state.options.max_size) throw SkippedFile("too large");
+        bytes = read_file(task.file.path, state.options.max_size);
+    } catch (const SkippedFile& e) {
+        return skip(e.what());
+    }
+    const FileRecord record{task.file.size, task.file.mtime_ns, fnv1a(bytes)};
+    if (task.indexed && task.record.hash == record.hash && task.record.size == bytes.size()) {
+        // Touched, not changed: only the record learns the new time.
+        shard.db->set_metadata(key, encode_record(record));
+        ++report.unchanged;
+        return;
+    }
+    std::vector<Clipping> clippings;
+    try {
+        clippings = state.read(task.file.path, bytes);
+    } catch (const SkippedFile& e) {
+        return skip(e.what());
+    }
+    if (task.indexed) shard.remove_file(path);
+    for (const auto& clipping : clippings) {
+        const Xapian::Document doc = make_document(clipping);
+        shard.add_spelling(doc);
+        shard.db->add_document(doc);
+    }
+    shard.db->set_metadata(key, encode_record(record));
+    shard.changed += static_cast<Xapian::doccount>(clippings.size());
+    shard.pending_bytes += bytes.size();
+    shard.pending_documents += static_cast<int>(clippings.size());
+    if (shard.pending_bytes >= commit_bytes || shard.pending_documents >= commit_documents)
+        shard.commit();
+    report.articles += static_cast<int>(clippings.size());
+    ++(task.indexed ? report.updated : report.added);
+}
+
+// One thread's share of the run: the tasks of its shards, in walk order, shard after shard
+// interleaved so that progress moves evenly.
+void run_lane(std::vector<ShardRun*> shards, RunState& state, IndexReport& report,
+              std::uintmax_t commit_bytes, int commit_documents) {
+    std::vector<std::size_t> next(shards.size(), 0);
+    for (bool more = true; more && !state.stopping();) {
+        more = false;
+        for (std::size_t s = 0; s < shards.size() && !state.stopping(); ++s) {
+            if (next[s] >= shards[s]->tasks.size()) continue;
+            const Task& task = shards[s]->tasks[next[s]++];
+            run_task(*shards[s], task, state, report, commit_bytes, commit_documents);
+            state.files_done += task.gone ? 0 : 1;
+            state.bytes_done += task.gone ? 0 : task.file.size;
+            more = true;
+        }
+    }
+    for (auto* shard : shards) shard->commit();
+}
+
+// Xapian's errors are not std::exceptions; the CLI prints std::exceptions.
+std::exception_ptr as_runtime_error(const fs::path& index) {
+    try {
+        throw;
+    } catch (const Xapian::Error& e) {
+        return std::make_exception_ptr(
+            std::runtime_error("cannot write the index " + index.string() + ": " + error_text(e)));
+    } catch (...) {
+        return std::current_exception();
+    }
 }
 
 }  // namespace
@@ -149,6 +310,16 @@ int IndexReport::skipped_total() const {
     int total = 0;
     for (const auto& [reason, n] : skipped) total += n;
     return total;
+}
+
+void IndexReport::merge(const IndexReport& other) {
+    added += other.added;
+    updated += other.updated;
+    removed += other.removed;
+    unchanged += other.unchanged;
+    articles += other.articles;
+    interrupted = interrupted || other.interrupted;
+    for (const auto& [reason, n] : other.skipped) skipped[reason] += n;
 }
 
 std::string IndexReport::summary() const {
@@ -193,125 +364,152 @@ Xapian::Document make_document(const Clipping& c) {
     return doc;
 }
 
-// The writer's pid, kept beside Xapian's lock so a second writer can say who holds it.
-constexpr std::string_view kPidFile = "revue-index.pid";
-
-Indexer::Indexer(const fs::path& db_path) : db_path_(absolute_path(db_path)) {
-    std::error_code ec;
-    fs::create_directories(db_path_.parent_path(), ec);
-    try {
-        db_ = Xapian::WritableDatabase(db_path_.string(), Xapian::DB_CREATE_OR_OPEN);
-        std::ofstream(db_path_ / kPidFile) << ::getpid() << '\n';
-    } catch (const Xapian::DatabaseLockError&) {
-        std::string pid;
-        std::ifstream(db_path_ / kPidFile) >> pid;
-        throw std::runtime_error("index is locked by another revue index" +
-                                 (pid.empty() ? std::string() : " (pid " + pid + ")") + ": " +
-                                 db_path_.string() + "; wait for it to finish");
-    } catch (const Xapian::Error& e) {
-        throw std::runtime_error("cannot open index " + db_path_.string() +
-                                 " for writing: " + e.get_msg());
-    }
+Indexer::Indexer(const fs::path& db_path, ReadClippings read, unsigned jobs)
+    : store_(db_path, jobs == 0 ? std::max(1u, std::thread::hardware_concurrency()) : jobs),
+      read_(std::move(read)),
+      jobs_(jobs == 0 ? std::max(1u, std::thread::hardware_concurrency()) : jobs) {
+    store_.write_pid();
 }
 
 IndexReport Indexer::index(const std::vector<fs::path>& roots, const IndexOptions& options) {
+    RunState state(options, read_);
     IndexReport report;
-    const auto warn = [&](const fs::path& path, const std::string& reason) {
-        if (options.on_warning) options.on_warning(path, reason);
-    };
+    const std::size_t shard_count = store_.shard_count();
 
-    std::map<std::string, FileRecord> records;
+    // What the index knows: each file's record, in the shard that holds the file.
+    struct Known {
+        std::size_t shard;
+        FileRecord record;
+    };
+    std::unordered_map<std::string, Known> known;
     const std::string record_prefix(schema::kFileRecordPrefix);
-    for (auto it = db_.metadata_keys_begin(record_prefix);
-         it != db_.metadata_keys_end(record_prefix); ++it) {
-        records.emplace((*it).substr(record_prefix.size()), decode_record(db_.get_metadata(*it)));
+    for (std::size_t s = 0; s < shard_count; ++s) {
+        auto& db = store_.shard(s);
+        for (auto it = db.metadata_keys_begin(record_prefix);
+             it != db.metadata_keys_end(record_prefix); ++it) {
+            known[(*it).substr(record_prefix.size())] = {s, decode_record(db.get_metadata(*it))};
+        }
     }
 
+    // The walk comes first and is cheap (a stat per file): it gives the progress its total
+    // and tells which files are gone before any is removed.
+    std::vector<ShardRun> shards(shard_count);
+    for (std::size_t s = 0; s < shard_count; ++s) shards[s].db = &store_.shard(s);
+    IndexProgress progress;
     std::set<std::string> seen;
     FolderWalker walker;
-    walker.excluded.push_back(db_path_);
+    walker.excluded.push_back(store_.path());
     walker.on_problem = [&](const fs::path& path, const std::string& reason) {
         ++report.skipped[reason];
-        warn(path, reason);
-    };
-    std::uintmax_t pending_bytes = 0;
-    int pending_documents = 0;
-    const auto maybe_commit = [&] {
-        if (pending_bytes >= options.commit_bytes ||
-            pending_documents >= options.commit_documents) {
-            db_.commit();
-            pending_bytes = 0;
-            pending_documents = 0;
-        }
+        state.warn(path, reason);
     };
     walker.on_file = [&](const FoundFile& file) {
-        if (report.interrupted || (options.stop_requested && options.stop_requested())) {
-            report.interrupted = true;
-            return;
-        }
-        if (options.on_file) options.on_file(file.path, file.size);
-        const std::string path = file.path.string();
-        seen.insert(path);
-        const auto known = records.find(path);
-        const bool was_indexed = known != records.end();
-        if (was_indexed && known->second.size == file.size &&
-            known->second.mtime_ns == file.mtime_ns) {
+        std::string path = file.path.string();
+        ++progress.files_total;
+        const auto k = known.find(path);
+        if (k != known.end() && k->second.record.size == file.size &&
+            k->second.record.mtime_ns == file.mtime_ns) {
             ++report.unchanged;
-            return;
+            ++progress.files_done;
+        } else {
+            // A new file goes to the shard its path hashes to: stable, and even enough.
+            const std::size_t s = k != known.end() ? k->second.shard : fnv1a(path) % shard_count;
+            Task task{file, k != known.end(), false, {}};
+            if (task.indexed) task.record = k->second.record;
+            shards[s].tasks.push_back(std::move(task));
+            progress.bytes_total += file.size;
         }
-        std::vector<Clipping> clippings;
-        try {
-            if (file.size > options.max_size) throw SkippedFile("too large");
-            clippings = read_clippings(file.path, read_file(file.path, options.max_size));
-        } catch (const SkippedFile& skip) {
-            ++report.skipped[skip.what()];
-            warn(file.path, skip.what());
-            if (was_indexed) {
-                remove_file(db_, path);
-                db_.set_metadata(record_prefix + path, "");
-            }
-            return;
-        }
-        if (was_indexed) remove_file(db_, path);
-        for (const auto& clipping : clippings) {
-            const Xapian::Document doc = make_document(clipping);
-            add_spelling(db_, doc);
-            db_.add_document(doc);
-        }
-        db_.set_metadata(record_prefix + path, encode_record({file.size, file.mtime_ns}));
-        pending_bytes += file.size;
-        pending_documents += static_cast<int>(clippings.size());
-        maybe_commit();
-        report.articles += static_cast<int>(clippings.size());
-        ++(was_indexed ? report.updated : report.added);
+        seen.insert(std::move(path));
     };
-
     std::vector<std::string> root_paths;
     for (const auto& root : roots) root_paths.push_back(absolute_path(root).string());
     walker.walk(roots);
 
-    // Files the index knows under these folders that the walk did not see are gone; after an
-    // interrupted walk nothing is known to be gone.
-    for (const auto& [path, record] : records) {
-        if (report.interrupted) break;
+    // Files the index knows under these folders that the walk did not see are gone.
+    for (const auto& [path, k] : known) {
         if (seen.count(path) != 0) continue;
         const bool covered = std::any_of(root_paths.begin(), root_paths.end(), [&](const auto& r) {
             return path == r || is_under(path, r);
         });
-        if (!covered) continue;
-        remove_file(db_, path);
-        db_.set_metadata(record_prefix + path, "");
-        ++report.removed;
+        if (covered) shards[k.shard].tasks.push_back(Task{{path, 0, 0}, true, true, k.record});
     }
 
-    std::set<std::string> all_roots(root_paths.begin(), root_paths.end());
-    if (const auto stored = db_.get_metadata(std::string(schema::kRootsKey)); !stored.empty()) {
-        for (const auto& r : nlohmann::json::parse(stored)) all_roots.insert(r.get<std::string>());
+    // One thread per lane; lane l writes the shards s with s % lanes == l, so no shard is
+    // ever written by two threads.
+    const std::size_t lanes = std::min<std::size_t>(jobs_, shard_count);
+    const std::uintmax_t commit_bytes =
+        std::max<std::uintmax_t>(1, options.commit_bytes / shard_count);
+    const int commit_documents =
+        std::max(1, options.commit_documents / static_cast<int>(shard_count));
+    std::vector<IndexReport> lane_reports(lanes);
+    std::vector<std::exception_ptr> errors(lanes);
+    std::mutex done_mutex;
+    std::condition_variable done_signal;
+    std::size_t lanes_done = 0;
+    {
+        std::vector<std::thread> threads;
+        for (std::size_t l = 0; l < lanes; ++l) {
+            std::vector<ShardRun*> mine;
+            for (std::size_t s = l; s < shard_count; s += lanes) mine.push_back(&shards[s]);
+            threads.emplace_back([&, l, mine] {
+                try {
+                    run_lane(mine, state, lane_reports[l], commit_bytes, commit_documents);
+                } catch (...) {
+                    errors[l] = as_runtime_error(store_.path());
+                    state.stop = true;  // the other lanes commit what they did and stop
+                }
+                const std::lock_guard<std::mutex> lock(done_mutex);
+                ++lanes_done;
+                done_signal.notify_all();
+            });
+        }
+        const auto report_progress = [&] {
+            if (!options.on_progress) return;
+            IndexProgress now = progress;
+            now.files_done += state.files_done;
+            now.bytes_done = state.bytes_done;
+            const std::lock_guard<std::mutex> lock(state.callback_mutex);
+            options.on_progress(now);
+        };
+        std::unique_lock<std::mutex> lock(done_mutex);
+        while (lanes_done < lanes) {
+            done_signal.wait_for(lock, std::chrono::milliseconds(200));
+            lock.unlock();
+            report_progress();
+            lock.lock();
+        }
+        lock.unlock();
+        for (auto& t : threads) t.join();
     }
-    db_.set_metadata(
-        std::string(schema::kRootsKey),
-        nlohmann::json(all_roots).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
-    db_.commit();
+    for (const auto& error : errors)
+        if (error) std::rethrow_exception(error);
+    for (const auto& lane : lane_reports) report.merge(lane);
+    report.interrupted = report.interrupted || state.stop;
+
+    try {
+        std::set<std::string> all_roots(root_paths.begin(), root_paths.end());
+        auto& first = store_.shard(0);
+        if (const auto stored = first.get_metadata(std::string(schema::kRootsKey));
+            !stored.empty()) {
+            for (const auto& r : nlohmann::json::parse(stored))
+                all_roots.insert(r.get<std::string>());
+        }
+        first.set_metadata(std::string(schema::kRootsKey),
+                           nlohmann::json(all_roots).dump(
+                               -1, ' ', false, nlohmann::json::error_handler_t::replace));
+        first.commit();
+
+        // A shard much changed by this run (a first run, above all) is rewritten compactly:
+        // smaller on disk and faster to search.
+        std::vector<std::size_t> to_compact;
+        for (std::size_t s = 0; s < shard_count && !report.interrupted; ++s) {
+            const auto docs = store_.shard(s).get_doccount();
+            if (shards[s].changed > 0 && shards[s].changed * 4 >= docs) to_compact.push_back(s);
+        }
+        store_.compact(to_compact);
+    } catch (const Xapian::Error&) {
+        std::rethrow_exception(as_runtime_error(store_.path()));
+    }
     return report;
 }
 

@@ -20,6 +20,7 @@
 #include "revue/indexer.hpp"
 #include "revue/printer.hpp"
 #include "revue/query.hpp"
+#include "revue/reader_module.hpp"
 #include "revue/searcher.hpp"
 
 namespace fs = std::filesystem;
@@ -39,6 +40,7 @@ struct IndexOptions {
     bool quiet = false;
     bool verbose = false;
     std::uintmax_t max_size = 50 * 1024 * 1024;
+    unsigned jobs = 0;
 };
 
 struct SearchOptions {
@@ -101,6 +103,15 @@ extern "C" void request_stop(int) {
 }
 constexpr int kInterrupted = 130;
 
+// "1m05s", "42s": the time left, as a progress line shows it.
+std::string duration_text(double seconds) {
+    const auto s = static_cast<long>(seconds + 0.5);
+    if (s >= 3600) return std::to_string(s / 3600) + "h" + std::to_string(s % 3600 / 60) + "m";
+    if (s >= 60) return std::to_string(s / 60) + "m" + (s % 60 < 10 ? "0" : "") +
+                        std::to_string(s % 60) + "s";
+    return std::to_string(s) + "s";
+}
+
 int run_index(const CommonOptions& common, const IndexOptions& options) {
     std::vector<fs::path> roots(options.folders.begin(), options.folders.end());
     revue::IndexOptions config;
@@ -111,24 +122,32 @@ int run_index(const CommonOptions& common, const IndexOptions& options) {
     // A live line on a terminal; nothing when stderr is a file or a pipe.
     const bool progress = !options.quiet && !options.verbose && ::isatty(STDERR_FILENO);
     const auto started = std::chrono::steady_clock::now();
-    std::uintmax_t files = 0;
-    std::uintmax_t bytes = 0;
-    config.on_file = [&](const fs::path& path, std::uintmax_t size) {
-        ++files;
-        bytes += size;
-        if (options.verbose) std::cerr << printable(path.string()) << '\n';
-        if (progress && files % 64 == 0) {
+    if (progress) {
+        config.on_progress = [&](const revue::IndexProgress& p) {
             const double seconds =
                 std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
-            std::fprintf(stderr, "\r\x1b[K%ju files, %.1f MB, %.1f MB/s", files, bytes / 1e6,
-                         seconds > 0 ? bytes / 1e6 / seconds : 0.0);
-        }
+            const double rate = seconds > 0 ? p.bytes_done / seconds : 0.0;
+            std::string left = "";
+            if (rate > 0 && p.bytes_done > 0 && p.bytes_total > p.bytes_done)
+                left = ", " + duration_text((p.bytes_total - p.bytes_done) / rate) + " left";
+            std::fprintf(stderr, "\r\x1b[K%ju/%ju files, %.1f MB/s%s", p.files_done,
+                         p.files_total, rate / 1e6, left.c_str());
+        };
+    }
+    if (options.verbose) {
+        config.on_file = [](const fs::path& path, std::uintmax_t) {
+            std::cerr << printable(path.string()) << '\n';
+        };
+    }
+    config.on_warning = [&](const fs::path& path, const std::string& reason) {
+        std::cerr << (progress ? "\r\x1b[K" : "") << "revue: warning: "
+                  << printable(path.string()) << ": skipped: " << reason << '\n';
     };
-    config.on_warning = [](const fs::path& path, const std::string& reason) {
-        std::cerr << "revue: warning: " << printable(path.string()) << ": skipped: " << reason
-                  << '\n';
-    };
-    revue::Indexer indexer(index_path(common));
+    const auto module = revue::ReaderModule::load();
+    revue::Indexer indexer(
+        index_path(common),
+        [&module](const fs::path& path, std::string_view bytes) { return module.read(path, bytes); },
+        options.jobs);
     const auto report = indexer.index(roots, config);
     if (progress) std::cerr << "\r\x1b[K";
     std::cerr << "revue: " << report.summary() << '\n';
@@ -368,6 +387,10 @@ int main(int argc, char** argv) {
         ->transform(CLI::AsSizeValue(false));
     index->add_flag("-q,--quiet", index_options.quiet, "Only the summary line (and warnings)");
     index->add_flag("-v,--verbose", index_options.verbose, "Name each file as it is read");
+    index
+        ->add_option("-j,--jobs", index_options.jobs,
+                     "Threads (default: one per core); a new index gets one shard per thread")
+        ->check(CLI::Range(1u, 64u));
     index->add_option("DIR", index_options.folders, "Folders to index")->required();
 
     SearchOptions search_options;

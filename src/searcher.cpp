@@ -7,6 +7,7 @@
 #include <tuple>
 
 #include "revue/index_schema.hpp"
+#include "revue/index_store.hpp"
 #include "revue/query.hpp"
 
 namespace revue {
@@ -84,7 +85,7 @@ std::string_view facet_name(Facet facet) {
 }
 
 Searcher::Searcher(const fs::path& db_path) : db_path_(db_path) {
-    if (!fs::exists(db_path_ / "iamglass") && !fs::exists(db_path_ / "iamchert")) {
+    if (!fs::exists(db_path_ / IndexStore::kStubFile)) {
         throw std::runtime_error("no index at " + db_path_.string() +
                                  ": run 'revue index DIR' first, or pass --db PATH");
     }
@@ -236,7 +237,7 @@ IndexStats Searcher::stats() const {
     IndexStats s;
     s.clippings = db_.get_doccount();
     for (auto it = db_.allterms_begin(); it != db_.allterms_end(); ++it) ++s.terms;
-    for (const auto& entry : fs::directory_iterator(db_path_)) {
+    for (const auto& entry : fs::recursive_directory_iterator(db_path_)) {
         if (entry.is_regular_file()) s.bytes += entry.file_size();
     }
     if (const auto roots = db_.get_metadata(std::string(schema::kRootsKey)); !roots.empty()) {

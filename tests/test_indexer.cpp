@@ -2,8 +2,11 @@
 
 #include <unistd.h>
 
+#include <atomic>
+#include <chrono>
 #include <fstream>
 #include <map>
+#include <memory>
 #include <string>
 
 #include "revue/index_schema.hpp"
@@ -82,7 +85,7 @@ TEST_CASE("indexing then re-indexing a folder reports each change", "[indexer]")
     };
 
     {
-        Indexer indexer(db);
+        Indexer indexer(db, read_clippings);
         const auto r = indexer.index({t.path / "clips"}, options);
         CHECK(r.added == 2);
         CHECK(r.skipped_total() == 1);
@@ -94,7 +97,7 @@ TEST_CASE("indexing then re-indexing a folder reports each change", "[indexer]")
     t.write("clips/a.txt", "Titre A\n\nmotcharlie plus long\n");
     fs::remove(t.path / "clips/b.txt");
     {
-        Indexer indexer(db);
+        Indexer indexer(db, read_clippings);
         const auto r = indexer.index({t.path / "clips"}, options);
         CHECK(r.updated == 1);
         CHECK(r.removed == 1);
@@ -109,8 +112,8 @@ TEST_CASE("indexing then re-indexing a folder reports each change", "[indexer]")
 
 TEST_CASE("a second writer is told the index is locked", "[indexer]") {
     TempDir t;
-    Indexer first(t.path / "db");
-    CHECK_THROWS_WITH(Indexer(t.path / "db"), Catch::Contains("locked"));
+    Indexer first(t.path / "db", read_clippings);
+    CHECK_THROWS_WITH(Indexer(t.path / "db", read_clippings), Catch::Contains("locked"));
 }
 
 TEST_CASE("files too large are skipped", "[indexer]") {
@@ -123,8 +126,133 @@ TEST_CASE("files too large are skipped", "[indexer]") {
         CHECK(why == "too large");
         ++warned;
     };
-    Indexer indexer(t.path / "db");
+    Indexer indexer(t.path / "db", read_clippings);
     const auto r = indexer.index({t.path / "clips"}, options);
     CHECK(warned == 1);
     CHECK(r.skipped.at("too large") == 1);
+}
+
+namespace {
+
+// read_clippings, counting the files it is asked to read.
+struct CountingReader {
+    std::shared_ptr<int> calls = std::make_shared<int>(0);
+    std::vector<Clipping> operator()(const fs::path& path, std::string_view bytes) const {
+        ++*calls;
+        return read_clippings(path, bytes);
+    }
+};
+
+void set_mtime(const fs::path& path, fs::file_time_type::duration shift) {
+    fs::last_write_time(path, fs::last_write_time(path) + shift);
+}
+
+}  // namespace
+
+TEST_CASE("a file counts as changed by size or time, and is read again only when its bytes differ",
+          "[indexer]") {
+    TempDir t;
+    t.write("clips/a.txt", "Titre A\n\nmotalpha\n");
+    t.write("clips/b.txt", "Titre B\n\nmotbravo\n");
+    const fs::path db = t.path / "db";
+    CountingReader reader;
+    {
+        Indexer indexer(db, reader);
+        CHECK(indexer.index({t.path / "clips"}, {}).added == 2);
+        CHECK(*reader.calls == 2);
+    }
+    struct Case {
+        const char* what;
+        std::string content;       // empty: keep the bytes
+        std::chrono::hours shift;  // of the modification time
+        int reads;
+        int updated;
+        int unchanged;
+    };
+    const std::vector<Case> cases = {
+        {"touched, same bytes: not analysed", "", std::chrono::hours(1), 0, 0, 2},
+        {"same size and time: not even read", "", std::chrono::hours(0), 0, 0, 2},
+        {"restored from a backup: older, other bytes", "Titre A\n\nmotdelta\n",
+         -std::chrono::hours(48), 1, 1, 1},
+        {"same size, newer, other bytes", "Titre A\n\nmotecho!\n", std::chrono::hours(3), 1, 1, 1},
+    };
+    for (const auto& c : cases) {
+        INFO(c.what);
+        const fs::path a = t.path / "clips/a.txt";
+        if (!c.content.empty()) {
+            const auto before = fs::last_write_time(a);
+            t.write("clips/a.txt", c.content);
+            fs::last_write_time(a, before);
+        }
+        set_mtime(a, c.shift);
+        *reader.calls = 0;
+        Indexer indexer(db, reader);
+        const auto r = indexer.index({t.path / "clips"}, {});
+        CHECK(*reader.calls == c.reads);
+        CHECK(r.updated == c.updated);
+        CHECK(r.unchanged == c.unchanged);
+    }
+    Xapian::Database check(db.string());
+    CHECK(check.get_termfreq("motalpha") == 0);
+    CHECK(check.get_termfreq("motecho") == 1);
+    CHECK(check.get_doccount() == 2);
+}
+
+TEST_CASE("one thread or several index the same articles, terms and statistics", "[indexer]") {
+    TempDir t;
+    std::map<unsigned, Xapian::Database> dbs;
+    for (const unsigned jobs : {1u, 3u}) {
+        const fs::path db = t.path / ("db" + std::to_string(jobs));
+        Indexer indexer(db, read_clippings, jobs);
+        const auto r = indexer.index({REVUE_CORPUS, fs::path(REVUE_FIXTURES) / "formats"}, {});
+        CHECK(r.added > 20);
+        dbs.emplace(jobs, Xapian::Database(db.string()));
+    }
+    const auto& one = dbs.at(1);
+    const auto& three = dbs.at(3);
+    CHECK(three.size() == 3);  // shards
+    CHECK(one.get_doccount() == three.get_doccount());
+    CHECK(one.get_total_length() == three.get_total_length());
+    std::size_t terms = 0;
+    for (auto a = one.allterms_begin(), b = three.allterms_begin(); a != one.allterms_end();
+         ++a, ++b) {
+        REQUIRE(b != three.allterms_end());
+        REQUIRE(*a == *b);
+        CHECK(a.get_termfreq() == b.get_termfreq());
+        ++terms;
+    }
+    CHECK(terms > 1000);
+    CHECK(one.get_spelling_suggestion("inteligence") == "intelligence");
+    CHECK(three.get_spelling_suggestion("inteligence") == "intelligence");
+}
+
+TEST_CASE("a folder holding other files is not taken for an index", "[indexer]") {
+    TempDir t;
+    t.write("documents/report.txt", "not an index");
+    CHECK_THROWS_WITH(Indexer(t.path / "documents", read_clippings),
+                      Catch::Contains("is not a revue index"));
+    CHECK(fs::exists(t.path / "documents/report.txt"));
+}
+
+TEST_CASE("a run stopped halfway keeps what it wrote and the next run completes it", "[indexer]") {
+    TempDir t;
+    for (int i = 0; i < 40; ++i)
+        t.write("clips/n" + std::to_string(i) + ".txt", "Note\n\nmotcommun " + std::to_string(i));
+    const fs::path db = t.path / "db";
+    std::atomic<int> polls{0};  // polled from every indexing thread
+    IndexOptions options;
+    options.stop_requested = [&] { return ++polls > 10; };
+    {
+        Indexer indexer(db, read_clippings, 2);
+        const auto r = indexer.index({t.path / "clips"}, options);
+        CHECK(r.interrupted);
+        CHECK(r.added > 0);
+        CHECK(r.added < 40);
+    }
+    CHECK(Xapian::Database(db.string()).get_termfreq("motcommun") > 0);
+    Indexer indexer(db, read_clippings, 2);
+    const auto r = indexer.index({t.path / "clips"}, {});
+    CHECK_FALSE(r.interrupted);
+    CHECK(r.removed == 0);
+    CHECK(Xapian::Database(db.string()).get_termfreq("motcommun") == 40);
 }

@@ -1,5 +1,6 @@
-// Brings a Xapian database in line with the clipping files under some folders: adds new
-// files, replaces changed ones, removes deleted ones, leaves unchanged ones unread.
+// Brings a revue index in line with the clipping files under some folders: adds new files,
+// replaces changed ones, removes deleted ones, leaves unchanged ones unread. Files are read,
+// analysed and written on several threads, each owning the shards it writes.
 #pragma once
 
 #include <xapian.h>
@@ -12,6 +13,8 @@
 #include <vector>
 
 #include "revue/clipping.hpp"
+#include "revue/index_store.hpp"
+#include "revue/reader.hpp"
 
 namespace revue {
 
@@ -19,25 +22,37 @@ struct IndexReport {
     int added = 0;
     int updated = 0;
     int removed = 0;
-    int unchanged = 0;
+    int unchanged = 0;                   // also a touched file whose content is the same
     int articles = 0;                    // articles written by this run
     bool interrupted = false;            // stopped early; what was done is committed
     std::map<std::string, int> skipped;  // reason -> number of files
     int skipped_total() const;
     std::string summary() const;  // the one line printed at the end of a run
+    void merge(const IndexReport& other);
+};
+
+struct IndexProgress {
+    std::uintmax_t files_total = 0;  // every file the walk found
+    std::uintmax_t files_done = 0;   // unchanged ones count as done from the start
+    std::uintmax_t bytes_total = 0;  // of the files to read
+    std::uintmax_t bytes_done = 0;
 };
 
 struct IndexOptions {
     std::uintmax_t max_size = 50 * 1024 * 1024;  // larger files are skipped: "too large"
-    // Called once per skipped file or unreadable folder, with the reason.
+    // Called once per skipped file or unreadable folder, with the reason. The indexer calls
+    // its callbacks one at a time, whatever thread it is on.
     std::function<void(const std::filesystem::path&, const std::string&)> on_warning;
-    // Called after each file the walk found, indexed or not (progress, --verbose).
+    // Called for each file about to be read (--verbose).
     std::function<void(const std::filesystem::path&, std::uintmax_t bytes)> on_file;
+    // Called a few times a second while files are read, and once at the end.
+    std::function<void(const IndexProgress&)> on_progress;
     // Polled between files: when it returns true the run commits what is done and stops,
-    // removing nothing (the walk did not finish, so unseen files are not known to be gone).
+    // removing nothing that was not yet removed.
     std::function<bool()> stop_requested;
-    // A commit happens at least every this many bytes of clipping text, or documents, so
-    // memory stays bounded and a killed run loses at most one batch.
+    // Each shard commits at least every this many bytes of clipping text, or documents,
+    // divided among the shards, so memory stays bounded and a killed run loses at most one
+    // batch.
     std::uintmax_t commit_bytes = 64 * 1024 * 1024;
     int commit_documents = 5000;
 };
@@ -47,14 +62,16 @@ Xapian::Document make_document(const Clipping& clipping);
 
 class Indexer {
   public:
-    // Creates the database when it does not exist yet. Throws when it is locked or unwritable.
-    explicit Indexer(const std::filesystem::path& db_path);
+    // Opens (or creates, with `jobs` shards) the index and locks it; throws when it is locked
+    // or unwritable. jobs 0: one per core. A run uses at most one thread per shard.
+    Indexer(const std::filesystem::path& db_path, ReadClippings read, unsigned jobs = 0);
 
     IndexReport index(const std::vector<std::filesystem::path>& roots, const IndexOptions& options);
 
   private:
-    std::filesystem::path db_path_;
-    Xapian::WritableDatabase db_;
+    IndexStore store_;
+    ReadClippings read_;
+    unsigned jobs_;
 };
 
 }  // namespace revue

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <filesystem>
+#include <functional>
 #include <stdexcept>
 #include <string_view>
 #include <vector>
@@ -19,5 +20,10 @@ struct SkippedFile : std::runtime_error {
 
 // Every clipping has path set to `path` and article numbered from 1; lang is always set.
 std::vector<Clipping> read_clippings(const std::filesystem::path& path, std::string_view bytes);
+
+// How the indexer reads a file: read_clippings itself (tests), or the same function loaded
+// from the reader module (the CLI). Must be safe to call from several threads at once.
+using ReadClippings =
+    std::function<std::vector<Clipping>(const std::filesystem::path&, std::string_view)>;
 
 }  // namespace revue

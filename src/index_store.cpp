@@ -1,0 +1,188 @@
+#include "revue/index_store.hpp"
+
+#include <fcntl.h>
+#include <sys/file.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <cstring>
+#include <exception>
+#include <fstream>
+#include <sstream>
+#include <stdexcept>
+#include <thread>
+
+#include "revue/folder_walker.hpp"
+
+namespace revue {
+namespace fs = std::filesystem;
+
+namespace {
+
+std::runtime_error write_error(const fs::path& path, const std::string& why) {
+    return std::runtime_error("cannot write the index " + path.string() + ": " + why);
+}
+
+// The index folder, created with its parents when missing.
+fs::path prepared(const fs::path& path) {
+    const fs::path absolute = absolute_path(path);
+    std::error_code ec;
+    fs::create_directories(absolute, ec);
+    if (ec) throw write_error(absolute, file_error_reason(ec.value()));
+    return absolute;
+}
+
+std::vector<std::string> read_stub(const fs::path& stub) {
+    std::ifstream in(stub);
+    std::vector<std::string> names;
+    std::string type;
+    std::string name;
+    while (in >> type >> name) names.push_back(name);
+    return names;
+}
+
+// "shard0.g3" -> "shard0.g4": a new name, so the old copy stays whole until the switch.
+std::string next_generation(const std::string& name) {
+    const auto dot = name.rfind(".g");
+    if (dot == std::string::npos) return name + ".g1";
+    return name.substr(0, dot) + ".g" + std::to_string(std::stoul(name.substr(dot + 2)) + 1);
+}
+
+}  // namespace
+
+std::string error_text(const Xapian::Error& error) {
+    const char* reason = error.get_error_string();
+    return error.get_msg() + (reason && *reason ? std::string(" (") + reason + ")" : "");
+}
+
+IndexLock::IndexLock(const fs::path& index) {
+    const fs::path file = index / IndexStore::kLockFile;
+    fd_ = ::open(file.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
+    if (fd_ < 0) throw write_error(index, file_error_reason(errno));
+    if (::flock(fd_, LOCK_EX | LOCK_NB) != 0) {
+        const int error = errno;
+        std::string pid;
+        std::ifstream(file) >> pid;
+        ::close(fd_);
+        fd_ = -1;
+        if (error != EWOULDBLOCK) throw write_error(index, file_error_reason(error));
+        throw std::runtime_error("index is locked by another revue index" +
+                                 (pid.empty() ? std::string() : " (pid " + pid + ")") + ": " +
+                                 index.string() + "; wait for it to finish");
+    }
+    // A pid left by a killed run would name the wrong process.
+    if (::ftruncate(fd_, 0) != 0) throw write_error(index, file_error_reason(errno));
+}
+
+IndexLock::~IndexLock() {
+    if (fd_ >= 0) {
+        if (::ftruncate(fd_, 0) != 0) {
+            // Nothing to do: the lock goes with the descriptor, a stale pid is harmless.
+        }
+        ::close(fd_);
+    }
+}
+
+void IndexLock::write_pid() const {
+    const std::string pid = std::to_string(::getpid()) + '\n';
+    if (::pwrite(fd_, pid.data(), pid.size(), 0) != static_cast<ssize_t>(pid.size())) {
+        // The pid only makes a lock message friendlier; the lock itself holds.
+    }
+}
+
+IndexStore::IndexStore(const fs::path& path, std::size_t new_shards)
+    : path_(prepared(path)), lock_(path_) {
+    const fs::path stub = path_ / kStubFile;
+    std::error_code ec;
+    if (fs::exists(stub, ec)) {
+        names_ = read_stub(stub);
+        if (names_.empty())
+            throw std::runtime_error("the index " + path_.string() +
+                                     " is damaged: " + stub.string() + " names no shard");
+    } else if (fs::exists(path_ / "iamglass", ec)) {
+        throw std::runtime_error(
+            "the index " + path_.string() +
+            " was made by an older revue: remove it and run revue index again");
+    } else {
+        for (const auto& entry : fs::directory_iterator(path_)) {
+            if (entry.path().filename() != kLockFile) {
+                throw std::runtime_error(path_.string() +
+                                         " is not a revue index and is not empty; choose another "
+                                         "--db folder");
+            }
+        }
+        for (std::size_t i = 0; i < std::max<std::size_t>(1, new_shards); ++i)
+            names_.push_back("shard" + std::to_string(i) + ".g1");
+    }
+    // Folders a killed compaction left behind: not in the stub, so no search uses them.
+    for (const auto& entry : fs::directory_iterator(path_)) {
+        const std::string name = entry.path().filename().string();
+        if (entry.is_directory(ec) && name.rfind("shard", 0) == 0 &&
+            std::find(names_.begin(), names_.end(), name) == names_.end()) {
+            fs::remove_all(entry.path(), ec);
+        }
+    }
+    try {
+        for (const auto& name : names_) {
+            shards_.emplace_back((path_ / name).string(), Xapian::DB_CREATE_OR_OPEN);
+        }
+    } catch (const Xapian::Error& e) {
+        throw write_error(path_, error_text(e));
+    }
+    if (!fs::exists(stub, ec)) write_stub();
+}
+
+void IndexStore::write_stub() const {
+    std::ostringstream text;
+    for (const auto& name : names_) text << "auto " << name << '\n';
+    const fs::path tmp = path_ / (std::string(kStubFile) + ".tmp");
+    {
+        std::ofstream out(tmp, std::ios::trunc);
+        out << text.str();
+        out.flush();
+        if (!out) throw write_error(path_, "cannot write " + tmp.string());
+    }
+    std::error_code ec;
+    fs::rename(tmp, path_ / kStubFile, ec);  // atomic: readers see the old stub or the new one
+    if (ec) throw write_error(path_, file_error_reason(ec.value()));
+}
+
+void IndexStore::compact(const std::vector<std::size_t>& shards) {
+    if (shards.empty()) return;
+    std::vector<std::string> fresh(names_.size());
+    std::vector<std::exception_ptr> errors(shards.size());
+    std::vector<std::thread> threads;
+    for (std::size_t k = 0; k < shards.size(); ++k) {
+        const std::size_t i = shards[k];
+        shards_[i].commit();
+        fresh[i] = next_generation(names_[i]);
+        threads.emplace_back([&, i, k] {
+            try {
+                Xapian::Database((path_ / names_[i]).string()).compact((path_ / fresh[i]).string());
+            } catch (const Xapian::Error& e) {
+                errors[k] = std::make_exception_ptr(write_error(path_, error_text(e)));
+            } catch (...) {
+                errors[k] = std::current_exception();
+            }
+        });
+    }
+    for (auto& t : threads) t.join();
+    std::error_code ec;
+    for (std::size_t k = 0; k < shards.size(); ++k) {
+        if (errors[k]) {
+            for (const std::size_t i : shards) fs::remove_all(path_ / fresh[i], ec);
+            std::rethrow_exception(errors[k]);
+        }
+    }
+    const auto old = names_;
+    for (const std::size_t i : shards) names_[i] = fresh[i];
+    write_stub();
+    for (const std::size_t i : shards) {
+        shards_[i].close();
+        shards_[i] = Xapian::WritableDatabase((path_ / names_[i]).string(), Xapian::DB_OPEN);
+        fs::remove_all(path_ / old[i], ec);
+    }
+}
+
+}  // namespace revue

@@ -1,0 +1,86 @@
+#include <catch2/catch.hpp>
+
+#include <unistd.h>
+
+#include <fstream>
+#include <iterator>
+#include <string>
+
+#include "revue/index_store.hpp"
+#include "temp_dir.hpp"
+
+namespace fs = std::filesystem;
+using namespace revue;
+using revue::testing::TempDir;
+
+namespace {
+
+std::string read_text(const fs::path& path) {
+    std::ifstream in(path);
+    return std::string(std::istreambuf_iterator<char>(in), {});
+}
+
+}  // namespace
+
+TEST_CASE("a new index is a stub over its shards, and keeps their number", "[index_store]") {
+    TempDir t;
+    const fs::path path = t.path / "deep/index";
+    {
+        IndexStore store(path, 3);
+        CHECK(store.shard_count() == 3);
+        CHECK(read_text(path / "XAPIANDB") == "auto shard0.g1\nauto shard1.g1\nauto shard2.g1\n");
+        Xapian::Document doc;
+        doc.add_term("motun");
+        store.shard(1).add_document(doc);
+        store.shard(1).commit();
+    }
+    IndexStore again(path, 1);  // the number chosen at creation stays
+    CHECK(again.shard_count() == 3);
+    Xapian::Database all(path.string());
+    CHECK(all.get_doccount() == 1);
+    CHECK(all.get_termfreq("motun") == 1);
+}
+
+TEST_CASE("compaction switches a shard to a new copy and removes the old one", "[index_store]") {
+    TempDir t;
+    const fs::path path = t.path / "index";
+    IndexStore store(path, 2);
+    for (int i = 0; i < 50; ++i) {
+        Xapian::Document doc;
+        doc.add_term("mot" + std::to_string(i % 7));
+        store.shard(i % 2).add_document(doc);
+    }
+    store.compact({0, 1});
+    CHECK(read_text(path / "XAPIANDB") == "auto shard0.g2\nauto shard1.g2\n");
+    CHECK_FALSE(fs::exists(path / "shard0.g1"));
+    CHECK(Xapian::Database(path.string()).get_doccount() == 50);
+    // The shards stay writable after the switch.
+    Xapian::Document doc;
+    doc.add_term("apres");
+    store.shard(0).add_document(doc);
+    store.shard(0).commit();
+    CHECK(Xapian::Database(path.string()).get_termfreq("apres") == 1);
+}
+
+TEST_CASE("a second writer is refused with the holder's pid; leftovers are cleared",
+          "[index_store]") {
+    TempDir t;
+    const fs::path path = t.path / "index";
+    {
+        IndexStore first(path, 1);
+        first.write_pid();
+        CHECK_THROWS_WITH(IndexStore(path, 1),
+                          Catch::Contains("index is locked by another revue index (pid " +
+                                          std::to_string(::getpid()) + ")"));
+    }
+    fs::create_directories(path / "shard0.g7");  // as a compaction killed halfway leaves it
+    IndexStore store(path, 1);
+    CHECK_FALSE(fs::exists(path / "shard0.g7"));
+    CHECK(fs::exists(path / "shard0.g1"));
+}
+
+TEST_CASE("an index made by an older revue is named as such", "[index_store]") {
+    TempDir t;
+    t.write("index/iamglass");
+    CHECK_THROWS_WITH(IndexStore(t.path / "index", 1), Catch::Contains("older revue"));
+}
