@@ -12,14 +12,18 @@ std::string file_term(std::string_view path) {
     return std::string(kFile) + std::string(path);
 }
 
-void store_clipping(Xapian::Document& doc, const Clipping& c) {
+std::string stored_json(const Clipping& c) {
     const nlohmann::json j = {
         {"article", c.article}, {"source", c.source},   {"title", c.title}, {"deck", c.deck},
         {"author", c.author},   {"date", c.date},       {"lang", c.lang},   {"country", c.country},
         {"body", c.body},       {"caption", c.caption}, {"tags", c.tags},
     };
     // Readers hand over valid UTF-8; replace only guards against a reader's slip.
-    doc.set_data(j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+    return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+void store_clipping(Xapian::Document& doc, const Clipping& c, const ClippingCodec& codec) {
+    doc.set_data(codec.encode(stored_json(c)));
     doc.add_value(kPathSlot, c.path);
     if (!c.source.empty()) doc.add_value(kSourceSlot, c.source);
     if (!c.author.empty()) doc.add_value(kAuthorSlot, c.author);
@@ -30,8 +34,8 @@ void store_clipping(Xapian::Document& doc, const Clipping& c) {
     }
 }
 
-Clipping load_clipping(const Xapian::Document& doc) {
-    const auto j = nlohmann::json::parse(doc.get_data());
+Clipping load_clipping(const Xapian::Document& doc, const ClippingCodec& codec) {
+    const auto j = nlohmann::json::parse(codec.decode(doc.get_data()));
     Clipping c;
     c.path = doc.get_value(kPathSlot);
     c.article = j.value("article", 1);
@@ -46,6 +50,10 @@ Clipping load_clipping(const Xapian::Document& doc) {
     c.caption = j.value("caption", "");
     c.tags = j.value("tags", std::vector<std::string>{});
     return c;
+}
+
+ClippingCodec codec_of(const Xapian::Database& db) {
+    return ClippingCodec(db.get_metadata(std::string(kDictionaryKey)));
 }
 
 }  // namespace revue::schema

@@ -52,28 +52,30 @@ std::string fingerprint(const std::vector<std::string>& words) {
     return Xapian::sortable_serialise(static_cast<double>(h >> 11));
 }
 
-// Adds the words of one field: positional terms (prefix + term) and, for words that are not
-// stop words, the stem term "Z" + prefix + stem, as Xapian's TermGenerator lays them out.
+// Adds the words of one field: positional terms (prefix + term) and the stem term "Z" +
+// prefix + stem, as Xapian's TermGenerator lays them out. Stop words are left out and take
+// no position, as Lucene's StopFilter does: they are a third of French text, and so were a
+// third of the index and of the time to build it. A phrase query drops them too
+// ("le meilleur des mondes" is the phrase meilleur mondes), see rewrite_query.
 Xapian::termpos add_field(Xapian::Document& doc, const Analyzer& analyzer, std::string_view text,
                           std::string_view prefix, Xapian::termpos first, Xapian::termcount wdf = 1,
                           std::vector<std::string>* opening = nullptr) {
-    Xapian::termpos last = first;
+    Xapian::termpos position = first;
     std::string term(prefix);
     std::string stem_term(schema::kStem);
     stem_term += prefix;
     for (const auto& token : analyzer.tokens(text, first)) {
+        if (token.stop) continue;
+        if (!token.extra || position == first) ++position;
         term.resize(prefix.size());
         term += token.term;
-        doc.add_posting(term, token.position, wdf);
-        if (!token.stop) {
-            stem_term.resize(schema::kStem.size() + prefix.size());
-            stem_term += analyzer.stem(token.term);
-            doc.add_term(stem_term, wdf);
-            if (opening && opening->size() < kFingerprintWords) opening->push_back(token.term);
-        }
-        last = std::max(last, token.position);
+        doc.add_posting(term, position, wdf);
+        stem_term.resize(schema::kStem.size() + prefix.size());
+        stem_term += analyzer.stem(token.term);
+        doc.add_term(stem_term, wdf);
+        if (opening && opening->size() < kFingerprintWords) opening->push_back(token.term);
     }
-    return last + kFieldGap;
+    return position + kFieldGap;
 }
 
 // What the index records of a file, to tell next time whether it changed.
@@ -194,9 +196,11 @@ struct ShardRun {
 
 // The run's shared state: callbacks are called one at a time, counters are atomic.
 struct RunState {
-    RunState(const IndexOptions& o, const ReadClippings& r) : options(o), read(r) {}
+    RunState(const IndexOptions& o, const ReadClippings& r, ClippingCodec c)
+        : options(o), read(r), codec(std::move(c)) {}
     const IndexOptions& options;
     const ReadClippings& read;
+    const ClippingCodec codec;
     std::mutex callback_mutex;
     std::atomic<bool> stop{false};
     std::atomic<std::uintmax_t> files_done{0};
@@ -259,7 +263,7 @@ void run_task(ShardRun& shard, const Task& task, RunState& state, IndexReport& r
     }
     if (task.indexed) shard.remove_file(path);
     for (const auto& clipping : clippings) {
-        const Xapian::Document doc = make_document(clipping);
+        const Xapian::Document doc = make_document(clipping, state.codec);
         shard.add_spelling(doc);
         shard.db->add_document(doc);
     }
@@ -304,6 +308,9 @@ std::exception_ptr as_runtime_error(const fs::path& index) {
     }
 }
 
+// How many of a run's first files a dictionary for stored clippings is trained on.
+constexpr std::size_t kDictionarySampleFiles = 400;
+
 }  // namespace
 
 int IndexReport::skipped_total() const {
@@ -340,7 +347,7 @@ std::string IndexReport::summary() const {
     return line;
 }
 
-Xapian::Document make_document(const Clipping& c) {
+Xapian::Document make_document(const Clipping& c, const ClippingCodec& codec) {
     const Analyzer& analyzer = analyzer_for(language_from_code(c.lang));
     Xapian::Document doc;
     // Title words weigh more in the free text and are also searchable as title:word.
@@ -360,8 +367,35 @@ Xapian::Document make_document(const Clipping& c) {
     if (c.date.size() >= 4) doc.add_boolean_term(std::string(schema::kYear) + c.date.substr(0, 4));
     doc.add_boolean_term(schema::file_term(c.path));
     doc.add_boolean_term(schema::id_term(c.path, c.article));
-    schema::store_clipping(doc, c);
+    schema::store_clipping(doc, c, codec);
     return doc;
+}
+
+ClippingCodec Indexer::codec_for(const std::vector<const FoundFile*>& new_files,
+                                 const IndexOptions& options) {
+    std::string dictionary = store_.shard(0).get_metadata(std::string(schema::kDictionaryKey));
+    if (dictionary.empty()) {
+        if (new_files.size() < ClippingCodec::kMinSamples) return {};
+        std::vector<std::string> samples;
+        for (const FoundFile* file : new_files) {
+            try {
+                if (file->size > options.max_size) continue;
+                for (const auto& c : read_(file->path, read_file(file->path, options.max_size)))
+                    samples.push_back(schema::stored_json(c));
+            } catch (const SkippedFile&) {
+                // Its warning comes when the file's turn comes.
+            }
+        }
+        dictionary = ClippingCodec::train(samples);
+        if (dictionary.empty()) return {};
+    }
+    // Every shard holds it, so that each can be read alone.
+    for (std::size_t s = 0; s < store_.shard_count(); ++s) {
+        auto& shard = store_.shard(s);
+        if (shard.get_metadata(std::string(schema::kDictionaryKey)) != dictionary)
+            shard.set_metadata(std::string(schema::kDictionaryKey), dictionary);
+    }
+    return ClippingCodec(std::move(dictionary));
 }
 
 Indexer::Indexer(const fs::path& db_path, ReadClippings read, unsigned jobs)
@@ -372,7 +406,6 @@ Indexer::Indexer(const fs::path& db_path, ReadClippings read, unsigned jobs)
 }
 
 IndexReport Indexer::index(const std::vector<fs::path>& roots, const IndexOptions& options) {
-    RunState state(options, read_);
     IndexReport report;
     const std::size_t shard_count = store_.shard_count();
 
@@ -380,6 +413,7 @@ IndexReport Indexer::index(const std::vector<fs::path>& roots, const IndexOption
     struct Known {
         std::size_t shard;
         FileRecord record;
+        bool seen = false;  // by this run's walk; the others under its folders are gone
     };
     std::unordered_map<std::string, Known> known;
     const std::string record_prefix(schema::kFileRecordPrefix);
@@ -387,7 +421,8 @@ IndexReport Indexer::index(const std::vector<fs::path>& roots, const IndexOption
         auto& db = store_.shard(s);
         for (auto it = db.metadata_keys_begin(record_prefix);
              it != db.metadata_keys_end(record_prefix); ++it) {
-            known[(*it).substr(record_prefix.size())] = {s, decode_record(db.get_metadata(*it))};
+            known[(*it).substr(record_prefix.size())] = {s, decode_record(db.get_metadata(*it)),
+                                                         false};
         }
     }
 
@@ -396,17 +431,17 @@ IndexReport Indexer::index(const std::vector<fs::path>& roots, const IndexOption
     std::vector<ShardRun> shards(shard_count);
     for (std::size_t s = 0; s < shard_count; ++s) shards[s].db = &store_.shard(s);
     IndexProgress progress;
-    std::set<std::string> seen;
     FolderWalker walker;
     walker.excluded.push_back(store_.path());
     walker.on_problem = [&](const fs::path& path, const std::string& reason) {
         ++report.skipped[reason];
-        state.warn(path, reason);
+        if (options.on_warning) options.on_warning(path, reason);
     };
     walker.on_file = [&](const FoundFile& file) {
-        std::string path = file.path.string();
+        const std::string& path = file.path.string();
         ++progress.files_total;
         const auto k = known.find(path);
+        if (k != known.end()) k->second.seen = true;
         if (k != known.end() && k->second.record.size == file.size &&
             k->second.record.mtime_ns == file.mtime_ns) {
             ++report.unchanged;
@@ -419,7 +454,6 @@ IndexReport Indexer::index(const std::vector<fs::path>& roots, const IndexOption
             shards[s].tasks.push_back(std::move(task));
             progress.bytes_total += file.size;
         }
-        seen.insert(std::move(path));
     };
     std::vector<std::string> root_paths;
     for (const auto& root : roots) root_paths.push_back(absolute_path(root).string());
@@ -427,12 +461,24 @@ IndexReport Indexer::index(const std::vector<fs::path>& roots, const IndexOption
 
     // Files the index knows under these folders that the walk did not see are gone.
     for (const auto& [path, k] : known) {
-        if (seen.count(path) != 0) continue;
+        if (k.seen) continue;
         const bool covered = std::any_of(root_paths.begin(), root_paths.end(), [&](const auto& r) {
             return path == r || is_under(path, r);
         });
         if (covered) shards[k.shard].tasks.push_back(Task{{path, 0, 0}, true, true, k.record});
     }
+
+    std::vector<const FoundFile*> new_files;
+    for (std::size_t i = 0; new_files.size() < kDictionarySampleFiles; ++i) {
+        bool any = false;
+        for (const auto& shard : shards) {
+            if (i < shard.tasks.size() && !shard.tasks[i].gone)
+                new_files.push_back(&shard.tasks[i].file);
+            any = any || i < shard.tasks.size();
+        }
+        if (!any) break;
+    }
+    RunState state(options, read_, codec_for(new_files, options));
 
     // One thread per lane; lane l writes the shards s with s % lanes == l, so no shard is
     // ever written by two threads.

@@ -16,6 +16,7 @@
 #include <string>
 #include <vector>
 
+#include "revue/batch.hpp"
 #include "revue/folder_walker.hpp"
 #include "revue/indexer.hpp"
 #include "revue/printer.hpp"
@@ -107,8 +108,9 @@ constexpr int kInterrupted = 130;
 std::string duration_text(double seconds) {
     const auto s = static_cast<long>(seconds + 0.5);
     if (s >= 3600) return std::to_string(s / 3600) + "h" + std::to_string(s % 3600 / 60) + "m";
-    if (s >= 60) return std::to_string(s / 60) + "m" + (s % 60 < 10 ? "0" : "") +
-                        std::to_string(s % 60) + "s";
+    if (s >= 60)
+        return std::to_string(s / 60) + "m" + (s % 60 < 10 ? "0" : "") + std::to_string(s % 60) +
+               "s";
     return std::to_string(s) + "s";
 }
 
@@ -130,8 +132,8 @@ int run_index(const CommonOptions& common, const IndexOptions& options) {
             std::string left = "";
             if (rate > 0 && p.bytes_done > 0 && p.bytes_total > p.bytes_done)
                 left = ", " + duration_text((p.bytes_total - p.bytes_done) / rate) + " left";
-            std::fprintf(stderr, "\r\x1b[K%ju/%ju files, %.1f MB/s%s", p.files_done,
-                         p.files_total, rate / 1e6, left.c_str());
+            std::fprintf(stderr, "\r\x1b[K%ju/%ju files, %.1f MB/s%s", p.files_done, p.files_total,
+                         rate / 1e6, left.c_str());
         };
     }
     if (options.verbose) {
@@ -140,13 +142,15 @@ int run_index(const CommonOptions& common, const IndexOptions& options) {
         };
     }
     config.on_warning = [&](const fs::path& path, const std::string& reason) {
-        std::cerr << (progress ? "\r\x1b[K" : "") << "revue: warning: "
-                  << printable(path.string()) << ": skipped: " << reason << '\n';
+        std::cerr << (progress ? "\r\x1b[K" : "") << "revue: warning: " << printable(path.string())
+                  << ": skipped: " << reason << '\n';
     };
     const auto module = revue::ReaderModule::load();
     revue::Indexer indexer(
         index_path(common),
-        [&module](const fs::path& path, std::string_view bytes) { return module.read(path, bytes); },
+        [&module](const fs::path& path, std::string_view bytes) {
+            return module.read(path, bytes);
+        },
         options.jobs);
     const auto report = indexer.index(roots, config);
     if (progress) std::cerr << "\r\x1b[K";
@@ -225,23 +229,16 @@ revue::Summary summary_of(const revue::SearchResult& result, double elapsed_ms) 
     return summary;
 }
 
-// Answers one query through the printer; returns whether anything matched.
-bool answer(const revue::Searcher& searcher, const SearchConfig& config, revue::Printer& printer,
-            const std::string& query) {
-    const auto started = std::chrono::steady_clock::now();
-    auto request = config.request;
-    request.query = query;
+// Prints one query's answer through the printer; returns whether anything matched.
+bool answer(const SearchConfig& config, revue::Printer& printer, const revue::Answer& found) {
     if (config.count) {
-        const auto n = searcher.count(request);
-        std::cout << n << '\n';
-        return n > 0;
+        std::cout << found.count << '\n';
+        return found.count > 0;
     }
-    const auto result = searcher.search(request);
+    const auto& result = found.result;
     for (const auto& hit : result.hits) printer.hit(hit);
-    const double elapsed_ms =
-        std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started)
-            .count();
-    if (config.summary || !request.facets.empty()) printer.summary(summary_of(result, elapsed_ms));
+    if (config.summary || !config.request.facets.empty())
+        printer.summary(summary_of(result, found.elapsed_ms));
     if (!result.suggestion.empty() && config.format == revue::OutputFormat::text) {
         std::cerr << "revue: did you mean: " << result.suggestion << "?\n";
     }
@@ -257,27 +254,30 @@ int run_search(const CommonOptions& common, const SearchOptions& options) {
     }
     if (!options.batch) {
         if (config.request.query.empty()) throw revue::QueryError("the query is empty");
-        const bool matched = answer(searcher, config, *printer, config.request.query);
+        const bool matched =
+            answer(config, *printer, revue::answer_query(searcher, config.request, config.count));
         printer->finish();
         return finish_output(matched ? kMatched : kNoMatch);
     }
-    // --batch: one query per line of stdin, answered in order through one open index.
+    // --batch: one query per line of stdin, answered on every core, printed in input order
+    // exactly as one by one.
     bool matched = false;
     bool failed = false;
-    std::string line;
-    for (int number = 1; std::getline(std::cin, line); ++number) {
-        if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
-        if (!line.empty() && line.back() == '\r') line.pop_back();
-        try {
-            // --count answers each query with one number per line, without a header.
-            if (!config.count) printer->begin_query(line);
-            matched = answer(searcher, config, *printer, line) || matched;
-        } catch (const revue::QueryError& e) {
-            std::cerr << "revue: line " << number << ": " << e.what() << '\n';
+    revue::BatchOptions batch;
+    batch.request = config.request;
+    batch.count = config.count;
+    revue::run_batch(index_path(common), std::cin, batch, [&](revue::BatchAnswer& line) {
+        // --count answers each query with one number per line, without a header.
+        if (!config.count) printer->begin_query(line.query);
+        if (line.failure) std::rethrow_exception(line.failure);
+        if (line.error) {
+            std::cerr << "revue: line " << line.line << ": " << *line.error << '\n';
             failed = true;
+        } else {
+            matched = answer(config, *printer, line.answer) || matched;
         }
-        if (!std::cout) break;
-    }
+        return static_cast<bool>(std::cout);
+    });
     printer->finish();
     return finish_output(failed ? kError : matched ? kMatched : kNoMatch);
 }

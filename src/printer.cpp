@@ -257,32 +257,51 @@ class JsonPrinter final : public Printer {
 
     void hit(const Hit& hit) override {
         const Clipping& c = hit.clipping;
-        nlohmann::ordered_json matches = nlohmann::ordered_json::array();
-        for (const auto& [start, end] : clean_matches(hit.snippet)) {
-            matches.push_back({{"start", start}, {"end", end}});
+        // One object for every hit, its keys made once and its values replaced: building a
+        // new object for each hit cost more than writing it out.
+        if (hit_.is_null() || hit_.contains("query") != query_.has_value()) {
+            hit_ = start("hit");
+            for (const char* key : {"rank", "path", "article", "score", "title", "source", "author",
+                                    "date", "lang", "tags", "snippet", "matches", "also_in"})
+                hit_[key] = nullptr;
         }
-        nlohmann::ordered_json also_in = nlohmann::ordered_json::array();
+        if (query_) set_string(hit_["query"], *query_);
+        hit_["rank"] = hit.rank;
+        set_string(hit_["path"], c.path);
+        hit_["article"] = c.article;
+        hit_["score"] = hit.score;
+        set_string(hit_["title"], c.title);
+        set_string(hit_["source"], c.source);
+        set_string(hit_["author"], c.author);
+        set_date(hit_["date"], c.date);
+        set_string(hit_["lang"], c.lang);
+        nlohmann::ordered_json& tags = hit_["tags"];
+        if (!tags.is_array() || !tags.empty() || !c.tags.empty()) tags = c.tags;
+        set_string(hit_["snippet"], hit.snippet.text);
+        // The match objects of the previous hit are reused, as the hit object is.
+        const auto ranges = clean_matches(hit.snippet);
+        nlohmann::ordered_json& matches = hit_["matches"];
+        if (!matches.is_array()) matches = nlohmann::ordered_json::array();
+        auto& list = matches.get_ref<nlohmann::ordered_json::array_t&>();
+        list.resize(ranges.size());
+        for (std::size_t i = 0; i < ranges.size(); ++i) {
+            if (!list[i].is_object()) {
+                list[i] = nlohmann::ordered_json::object();
+                list[i]["start"] = 0;
+                list[i]["end"] = 0;
+            }
+            list[i]["start"] = ranges[i].first;
+            list[i]["end"] = ranges[i].second;
+        }
+        nlohmann::ordered_json& also_in = hit_["also_in"];
+        if (!also_in.is_array() || !also_in.empty()) also_in = nlohmann::ordered_json::array();
         for (const Clipping& copy : hit.also_in) {
             also_in.push_back({{"source", copy.source},
                                {"date", date_json(copy.date)},
                                {"path", copy.path},
                                {"article", copy.article}});
         }
-        nlohmann::ordered_json object = start("hit");
-        object["rank"] = hit.rank;
-        object["path"] = c.path;
-        object["article"] = c.article;
-        object["score"] = hit.score;
-        object["title"] = c.title;
-        object["source"] = c.source;
-        object["author"] = c.author;
-        object["date"] = date_json(c.date);
-        object["lang"] = c.lang;
-        object["tags"] = c.tags;
-        object["snippet"] = hit.snippet.text;
-        object["matches"] = std::move(matches);
-        object["also_in"] = std::move(also_in);
-        write(object);
+        write(hit_);
     }
 
     void summary(const Summary& summary) override {
@@ -306,6 +325,23 @@ class JsonPrinter final : public Printer {
     void finish() override { out_.flush(); }
 
   private:
+    // Copies into the string a value already holds, reusing its memory.
+    static void set_string(nlohmann::ordered_json& value, const std::string& text) {
+        if (value.is_string()) {
+            value.get_ref<std::string&>() = text;
+        } else {
+            value = text;
+        }
+    }
+
+    static void set_date(nlohmann::ordered_json& value, const std::string& date) {
+        if (date.empty()) {
+            value = nullptr;
+        } else {
+            set_string(value, date);
+        }
+    }
+
     static nlohmann::ordered_json date_json(const std::string& date) {
         return date.empty() ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(date);
     }
@@ -325,6 +361,7 @@ class JsonPrinter final : public Printer {
 
     std::ostream& out_;
     std::optional<std::string> query_;  // set in --batch mode
+    nlohmann::ordered_json hit_;        // the object written for each hit
 };
 
 // rank, score, path, title separated by tabs; fields escaped so a hit stays on one line.

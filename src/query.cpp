@@ -356,6 +356,32 @@ bool is_filter_term(std::string_view term) {
     });
 }
 
+// The stemmed query with its exact forms weighing more: AND_MAYBE adds the weight of each
+// exact form a clipping holds. When the query has no stem to widen it (phrases, words it
+// keeps as typed) its exact forms are its own terms, each counted once, all of them in a
+// matching clipping (a term of NOT never is): the boost doubles every weight, which the
+// matcher does at half the cost by scaling. Repeated terms weigh by their count in the
+// query but once in the boost, and wildcards expand to terms the boost does not list: those
+// keep the AND_MAYBE.
+Xapian::Query boosted(const Xapian::Query& stemmed, const Xapian::Query& unstemmed,
+                      const std::vector<Xapian::Query>& exact_terms, std::string_view rewritten) {
+    const auto count = [](auto begin, auto end) {
+        std::size_t n = 0;
+        for (; begin != end; ++begin) ++n;
+        return n;
+    };
+    const std::size_t terms = count(stemmed.get_terms_begin(), stemmed.get_terms_end());
+    const bool same =
+        stemmed.serialise() == unstemmed.serialise() &&
+        rewritten.find('*') == std::string_view::npos &&
+        terms == count(stemmed.get_unique_terms_begin(), stemmed.get_unique_terms_end()) &&
+        terms == exact_terms.size();
+    if (same) return Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, stemmed, 2.0);
+    return Xapian::Query(
+        Xapian::Query::OP_AND_MAYBE, stemmed,
+        Xapian::Query(Xapian::Query::OP_OR, exact_terms.begin(), exact_terms.end()));
+}
+
 }  // namespace
 
 std::string rewrite_query(std::string_view text, const Analyzer& analyzer) {
@@ -368,6 +394,12 @@ std::string rewrite_query(std::string_view text, const Analyzer& analyzer) {
         if (token.extra || token.start < done) continue;
         copy_gap(token.start);
         const std::string_view word = text.substr(token.start, token.end - token.start);
+        // The index gives stop words no position (see add_field in indexer.cpp), so a phrase
+        // matches without them: "le meilleur des mondes" is the phrase meilleur mondes.
+        if (token.stop && std::count(text.begin(), text.begin() + token.start, '"') % 2 == 1) {
+            done = token.end;
+            continue;
+        }
         // A date range (date:2024-02..2024-03) is the range processor's, byte for byte; a
         // single date (date:2024-02) is the range from it to itself.
         if (token.term == "date" && text.substr(token.end, 1) == ":") {
@@ -412,10 +444,25 @@ ParsedQuery parse_query(std::string_view text, const Xapian::Database& db,
                         const QueryOptions& options) {
     check_syntax(text);
     ParsedQuery parsed;
-    std::vector<Xapian::Query> per_language;
+    // One branch per language that has clippings: its words analysed the way those
+    // clippings were, filtered to them.
+    struct Branch {
+        Xapian::Query ranked;
+        Xapian::Query matching;
+        std::string lang_term;
+        Xapian::doccount clippings;
+    };
+    std::vector<Branch> branches;
     bool first = true;
+    bool words = false;
     for (const Language lang : {Language::french, Language::english}) {
         if (options.language && *options.language != lang) continue;
+        std::string lang_term = std::string(schema::kLang) + std::string(language_code(lang));
+        const Xapian::doccount clippings = db.get_termfreq(lang_term);
+        // A language without clippings matches nothing: it is parsed only when it is the
+        // first (operators, suggestion) or when the others found no word to search for
+        // (which the query's error then depends on).
+        if (clippings == 0 && !first && words) continue;
         const Analyzer& analyzer = analyzer_for(lang);
         const std::string rewritten = rewrite_query(text, analyzer);
         auto stemming = make_parser(db, analyzer, Reading::stemmed);
@@ -431,6 +478,7 @@ ParsedQuery parse_query(std::string_view text, const Xapian::Database& db,
             first = false;
         }
         if (stemmed.empty()) continue;
+        words = true;
 
         MatchTerms& marks = parsed.highlights[lang];
         for (auto t = stemmed.get_unique_terms_begin(); t != stemmed.get_unique_terms_end(); ++t) {
@@ -455,17 +503,47 @@ ParsedQuery parse_query(std::string_view text, const Xapian::Database& db,
             marks.terms.insert(*t);
             if (!is_filter_term(*t)) exact_terms.emplace_back(*t);
         }
-        Xapian::Query q(
-            Xapian::Query::OP_AND_MAYBE, stemmed,
-            Xapian::Query(Xapian::Query::OP_OR, exact_terms.begin(), exact_terms.end()));
-        const std::string lang_term = std::string(schema::kLang) + std::string(language_code(lang));
-        per_language.emplace_back(Xapian::Query::OP_FILTER, q, Xapian::Query(lang_term));
+        if (clippings == 0) continue;
+        branches.push_back({boosted(stemmed, unstemmed, exact_terms, rewritten), stemmed,
+                            std::move(lang_term), clippings});
     }
-    if (per_language.empty()) throw QueryError("the query has no words to search for");
-    parsed.query = Xapian::Query(Xapian::Query::OP_OR, per_language.begin(), per_language.end());
+    if (!words) throw QueryError("the query has no words to search for");
+
+    // Each clipping has one language term. When the branches cover every clipping and ask
+    // the same, the language filters select everything: the query goes without them, and
+    // its weights stay the same (a clipping only ever matched one branch).
+    const Xapian::doccount all = db.get_doccount();
+    Xapian::doccount covered = 0;
+    for (const Branch& b : branches) covered += b.clippings;
+    const bool same = std::all_of(branches.begin(), branches.end(), [&](const Branch& b) {
+        return b.ranked.serialise() == branches.front().ranked.serialise();
+    });
+    std::vector<Xapian::Query> ranked;
+    std::vector<Xapian::Query> matching;
+    for (const Branch& b : branches) {
+        if (!ranked.empty() && same && covered == all) break;
+        const bool whole = b.clippings == all || (same && covered == all);
+        ranked.push_back(
+            whole ? b.ranked
+                  : Xapian::Query(Xapian::Query::OP_FILTER, b.ranked, Xapian::Query(b.lang_term)));
+        matching.push_back(whole ? b.matching
+                                 : Xapian::Query(Xapian::Query::OP_FILTER, b.matching,
+                                                 Xapian::Query(b.lang_term)));
+    }
+    if (ranked.empty()) {
+        parsed.query = parsed.matching = Xapian::Query::MatchNothing;
+    } else {
+        parsed.query = ranked.size() == 1
+                           ? ranked.front()
+                           : Xapian::Query(Xapian::Query::OP_OR, ranked.begin(), ranked.end());
+        parsed.matching = matching.size() == 1 ? matching.front()
+                                               : Xapian::Query(Xapian::Query::OP_OR,
+                                                               matching.begin(), matching.end());
+    }
     if (!options.since.empty() || !options.until.empty()) {
-        parsed.query = Xapian::Query(Xapian::Query::OP_FILTER, parsed.query,
-                                     date_range(options.since, options.until));
+        const Xapian::Query dates = date_range(options.since, options.until);
+        parsed.query = Xapian::Query(Xapian::Query::OP_FILTER, parsed.query, dates);
+        parsed.matching = Xapian::Query(Xapian::Query::OP_FILTER, parsed.matching, dates);
     }
     return parsed;
 }

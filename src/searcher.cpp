@@ -96,8 +96,17 @@ Searcher::Searcher(const fs::path& db_path) : db_path_(db_path) {
     }
 }
 
+const ClippingCodec& Searcher::codec() const {
+    if (!codec_) codec_ = schema::codec_of(db_);
+    return *codec_;
+}
+
 SearchResult Searcher::search(const SearchRequest& request) const {
-    const ParsedQuery parsed = parse_query(request.query, db_, request.filter);
+    // Looking up better spellings costs about a millisecond a word: it waits until the
+    // search has found too little for the suggestion to be shown.
+    QueryOptions options = request.filter;
+    options.spelling = false;
+    const ParsedQuery parsed = parse_query(request.query, db_, options);
     Xapian::Enquire enquire(db_);
     enquire.set_query(parsed.query);
     // Clippings without a date sort after every dated one, whichever way dates run.
@@ -144,8 +153,9 @@ SearchResult Searcher::search(const SearchRequest& request) const {
         result.total = std::max(mset.get_uncollapsed_matches_estimated(),
                                 request.offset + static_cast<Xapian::doccount>(mset.size()));
     }
-    if (result.total < kFewMatches && parsed.suggestion != "") {
-        result.suggestion = parsed.suggestion;
+    if (result.total < kFewMatches && request.filter.spelling) {
+        // The same query: the spelling flag only adds a corrected query string.
+        result.suggestion = parse_query(request.query, db_, request.filter).suggestion;
     }
     for (auto& [facet, spy] : spies) {
         auto& counts = result.facets[facet];
@@ -163,7 +173,7 @@ SearchResult Searcher::search(const SearchRequest& request) const {
                                     1);  // get_rank() counts from the first hit, offset included
         hit.score = it.get_weight();
         const Xapian::Document doc = it.get_document();
-        hit.clipping = schema::load_clipping(doc);
+        hit.clipping = schema::load_clipping(doc, codec());
         if (request.snippets) {
             const Language lang = language_from_code(hit.clipping.lang);
             const auto marks = parsed.highlights.find(lang);
@@ -181,9 +191,16 @@ SearchResult Searcher::search(const SearchRequest& request) const {
 }
 
 Xapian::doccount Searcher::count(const SearchRequest& request) const {
-    const ParsedQuery parsed = parse_query(request.query, db_, request.filter);
+    QueryOptions filter = request.filter;
+    filter.spelling = false;  // a count shows no suggestion
+    const ParsedQuery parsed = parse_query(request.query, db_, filter);
+    // One term (a word, in an index of one language): the index knows how many clippings
+    // hold it, exactly.
+    if (parsed.matching.get_type() == Xapian::Query::LEAF_TERM) {
+        return db_.get_termfreq(*parsed.matching.get_terms_begin());
+    }
     Xapian::Enquire enquire(db_);
-    enquire.set_query(parsed.query);
+    enquire.set_query(parsed.matching);
     enquire.set_weighting_scheme(Xapian::BoolWeight());
     // Asking to check every document makes the estimate exact.
     const Xapian::MSet mset = enquire.get_mset(0, 0, db_.get_doccount());
@@ -209,7 +226,7 @@ std::vector<Clipping> Searcher::copies(const Xapian::Query& query, const std::st
         const std::string date = doc.get_value(schema::kDateSlot);
         if (date.size() == 8)
             c.date = date.substr(0, 4) + '-' + date.substr(4, 2) + '-' + date.substr(6, 2);
-        c.article = schema::load_clipping(doc).article;
+        c.article = schema::load_clipping(doc, codec()).article;
         found.push_back(std::move(c));
     }
     // The oldest copy first: usually the paper that printed the dispatch first.
@@ -226,7 +243,7 @@ std::vector<Clipping> Searcher::clippings_of(const std::string& path, int articl
     const std::string term = article > 0 ? schema::id_term(path, article) : schema::file_term(path);
     std::vector<Clipping> found;
     for (auto it = db_.postlist_begin(term); it != db_.postlist_end(term); ++it) {
-        found.push_back(schema::load_clipping(db_.get_document(*it)));
+        found.push_back(schema::load_clipping(db_.get_document(*it), codec()));
     }
     std::sort(found.begin(), found.end(),
               [](const Clipping& a, const Clipping& b) { return a.article < b.article; });

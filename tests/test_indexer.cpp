@@ -70,6 +70,9 @@ TEST_CASE("a clipping's document holds its words, stems, fields and positions", 
             has_z_stem = true;
     CHECK(has_z_stem);
     CHECK_FALSE(has_term(doc, "Zpour"));
+    // Stop words are not indexed and take no position: a phrase skips them.
+    CHECK_FALSE(has_term(doc, "pour"));
+    CHECK(position_of("azure") == position_of("porteurs") + 1);
 }
 
 TEST_CASE("indexing then re-indexing a folder reports each change", "[indexer]") {
@@ -255,4 +258,30 @@ TEST_CASE("a run stopped halfway keeps what it wrote and the next run completes 
     CHECK_FALSE(r.interrupted);
     CHECK(r.removed == 0);
     CHECK(Xapian::Database(db.string()).get_termfreq("motcommun") == 40);
+}
+
+TEST_CASE("a large enough first run trains a dictionary for the stored clippings", "[indexer]") {
+    TempDir t;
+    for (int i = 0; i < 120; ++i) {
+        t.write("clips/n" + std::to_string(i) + ".txt",
+                "Titre " + std::to_string(i) +
+                    "\n\nLe gouvernement présente un plan pour le numérique et les entreprises "
+                    "européennes, numéro " +
+                    std::to_string(i) + ".\n");
+    }
+    {
+        Indexer indexer(t.path / "db", read_clippings, 2);
+        CHECK(indexer.index({t.path / "clips"}, {}).added == 120);
+    }
+    const Xapian::Database db((t.path / "db").string());
+    const ClippingCodec codec = schema::codec_of(db);
+    REQUIRE(codec.compresses());
+    for (unsigned s = 0; s < db.size(); ++s) {  // every shard holds the dictionary
+        Xapian::Database shard((t.path / "db" / ("shard" + std::to_string(s) + ".g2")).string());
+        CHECK(shard.get_metadata(std::string(schema::kDictionaryKey)) == codec.dictionary());
+    }
+    const std::string term = schema::file_term((t.path / "clips/n7.txt").string());
+    const Xapian::Document doc = db.get_document(*db.postlist_begin(term));
+    CHECK(doc.get_data()[0] != '{');
+    CHECK(schema::load_clipping(doc, codec).title == "Titre 7");
 }

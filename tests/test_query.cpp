@@ -39,20 +39,94 @@ TEST_CASE("malformed queries are errors that say what is wrong", "[query]") {
     CHECK_THROWS_AS(parse_query("   ", db), QueryError);
 }
 
+namespace {
+
+Xapian::Document clipping_doc(const std::string& lang, const std::vector<std::string>& words) {
+    Xapian::Document doc;
+    Xapian::termpos pos = 0;
+    for (const auto& w : words) doc.add_posting(w, ++pos);
+    doc.add_boolean_term("L" + lang);
+    return doc;
+}
+
+bool holds(const Xapian::Query& query, const std::string& term) {
+    for (auto t = query.get_terms_begin(); t != query.get_terms_end(); ++t)
+        if (*t == term) return true;
+    return false;
+}
+
+}  // namespace
+
 TEST_CASE("a query is matched per language, with stems and exact words", "[query]") {
     Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
-    const auto parsed = parse_query("Développés", db);
-    const auto description = parsed.query.get_description();
-    CHECK(description.find("Lfr") != std::string::npos);
-    CHECK(description.find("Len") != std::string::npos);
+    db.add_document(clipping_doc("fr", {"regulateurs"}));
+    db.add_document(clipping_doc("en", {"regulators"}));
+    const auto parsed = parse_query("Regulators", db);
+    // The French and English stems differ: one filtered branch each.
+    REQUIRE(analyzer_for(Language::french).stem("regulators") !=
+            analyzer_for(Language::english).stem("regulators"));
+    CHECK(holds(parsed.query, "Lfr"));
+    CHECK(holds(parsed.query, "Len"));
     const auto& fr = parsed.highlights.at(Language::french);
-    CHECK(fr.terms.count("developpes") == 1);
-    CHECK(fr.stems.count(analyzer_for(Language::french).stem("developpes")) == 1);
+    CHECK(fr.terms.count("regulators") == 1);
+    CHECK(fr.stems.count(analyzer_for(Language::french).stem("regulators")) == 1);
+    const auto& en = parsed.highlights.at(Language::english);
+    CHECK(en.stems.count(analyzer_for(Language::english).stem("regulators")) == 1);
 
     const auto only_en =
         parse_query("regulators", db, QueryOptions{Language::english, "", "", false});
     CHECK(only_en.highlights.count(Language::french) == 0);
-    CHECK(only_en.query.get_description().find("Lfr") == std::string::npos);
+    CHECK_FALSE(holds(only_en.query, "Lfr"));
+    CHECK(holds(only_en.query, "Len"));
+}
+
+TEST_CASE("languages without clippings are left out, and filters that select all", "[query]") {
+    Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
+    db.add_document(clipping_doc("fr", {"developpes"}));
+    db.add_document(clipping_doc("fr", {"modeles"}));
+    SECTION("every clipping French: one branch, no filter") {
+        const auto parsed = parse_query("Développés", db);
+        CHECK_FALSE(holds(parsed.query, "Lfr"));
+        CHECK_FALSE(holds(parsed.query, "Len"));
+        CHECK(parsed.highlights.count(Language::english) == 0);
+        CHECK(parsed.query.get_description().find("AND_MAYBE developpes") != std::string::npos);
+    }
+    SECTION("a clipping in another language keeps the French filter") {
+        db.add_document(clipping_doc("de", {"entwickelt"}));
+        const auto parsed = parse_query("Développés", db);
+        CHECK(holds(parsed.query, "Lfr"));
+        CHECK_FALSE(holds(parsed.query, "Len"));
+    }
+    SECTION("branches asking the same of every clipping merge, without filters") {
+        db.add_document(clipping_doc("en", {"mistral"}));
+        // "mistral" stems alike in French and English.
+        const auto parsed = parse_query("mistral", db);
+        CHECK_FALSE(holds(parsed.query, "Lfr"));
+        CHECK_FALSE(holds(parsed.query, "Len"));
+        CHECK(parsed.highlights.count(Language::english) == 1);
+    }
+    SECTION("a query of English words only finds nothing, as before") {
+        const auto parsed = parse_query("the", db);
+        Xapian::Enquire enquire(db);
+        enquire.set_query(parsed.query);
+        CHECK(enquire.get_mset(0, 10).empty());
+    }
+}
+
+TEST_CASE("the counting query matches the same clippings without the boost", "[query]") {
+    Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
+    db.add_document(clipping_doc("fr", {"developpes", "Zdevelopp"}));
+    db.add_document(clipping_doc("fr", {"developpement", "Zdevelopp"}));
+    db.add_document(clipping_doc("en", {"developed", "Zdevelop"}));
+    const auto parsed = parse_query("développés", db);
+    CHECK(parsed.matching.get_description().find("AND_MAYBE") == std::string::npos);
+    for (const auto* query : {&parsed.query, &parsed.matching}) {
+        Xapian::Enquire enquire(db);
+        enquire.set_query(*query);
+        CHECK(enquire.get_mset(0, 10, 3).get_matches_estimated() == 2);
+    }
+    const auto dated = parse_query("développés", db, QueryOptions{std::nullopt, "2024", "", false});
+    CHECK(dated.matching.get_description().find("VALUE_GE") != std::string::npos);
 }
 
 TEST_CASE("misplaced operators and empty fields are errors naming the place", "[query]") {
@@ -129,18 +203,6 @@ TEST_CASE("a single date is the range of that day, month or year", "[query]") {
     CHECK(rewrite_query("date:..2024", fr) == "date:..2024");
 }
 
-namespace {
-
-Xapian::Document clipping_doc(const std::string& lang, const std::vector<std::string>& words) {
-    Xapian::Document doc;
-    Xapian::termpos pos = 0;
-    for (const auto& w : words) doc.add_posting(w, ++pos);
-    doc.add_boolean_term("L" + lang);
-    return doc;
-}
-
-}  // namespace
-
 TEST_CASE("a wildcard highlights every indexed word it begins", "[query]") {
     Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
     db.add_document(clipping_doc("fr", {"azure", "azureenne", "azote"}));
@@ -153,6 +215,7 @@ TEST_CASE("a wildcard highlights every indexed word it begins", "[query]") {
 
 TEST_CASE("filter fields do not weigh in the ranking", "[query]") {
     Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
+    db.add_document(clipping_doc("fr", {"azure"}));
     const auto description = parse_query("azure tag:ia year:2024", db).query.get_description();
     // The exact-form boost (OR of unstemmed terms) holds the word but not the filters.
     CHECK(description.find("AND_MAYBE azure)") != std::string::npos);

@@ -4,6 +4,10 @@
 #include <unicode/ustring.h>
 
 #include <catch2/catch.hpp>
+#include <filesystem>
+#include <fstream>
+#include <random>
+#include <sstream>
 #include <string>
 #include <vector>
 
@@ -74,6 +78,17 @@ std::string filler(int words) {
     return out;
 }
 
+// The snippet both ways: from the scan, and from analysing the whole text. They must agree
+// to the byte.
+Snippet snippet_of(std::string_view text, const MatchTerms& query, std::size_t max_chars,
+                   const Analyzer& analyzer = french()) {
+    const Snippet whole = revue::make_snippet_analysed(text, analyzer, query, max_chars);
+    const Snippet scanned = revue::make_snippet(text, analyzer, query, max_chars);
+    CHECK(scanned.text == whole.text);
+    CHECK(scanned.matches == whole.matches);
+    return scanned;
+}
+
 bool starts_with(const std::string& s, std::string_view prefix) {
     return s.compare(0, prefix.size(), prefix) == 0;
 }
@@ -129,21 +144,21 @@ TEST_CASE("highlights fall on the words as written", "[snippet]") {
         {"Rien à voir ici", query_of({"Mistral"}), {}},
     }));
     CAPTURE(text);
-    const Snippet snippet = revue::make_snippet(text, french(), query, 200);
+    const Snippet snippet = snippet_of(text, query, 200);
     CHECK(snippet.text == text);  // short enough to be shown whole
     CHECK(highlighted(snippet) == expected);
 }
 
 TEST_CASE("an empty text gives an empty snippet", "[snippet]") {
-    const Snippet snippet = revue::make_snippet("", french(), query_of({"mistral"}), 200);
+    const Snippet snippet = snippet_of("", query_of({"mistral"}), 200);
     CHECK(snippet.text.empty());
     CHECK(snippet.matches.empty());
-    CHECK(revue::make_snippet(" \n\n \t", french(), query_of({"mistral"}), 200).text.empty());
+    CHECK(snippet_of(" \n\n \t", query_of({"mistral"}), 200).text.empty());
 }
 
 TEST_CASE("white space collapses to single spaces, offsets follow", "[snippet]") {
     const std::string text = "  Premier\n\nparagraphe   sur\tMistral.\r\n\r\nSecond  Mistral\n";
-    const Snippet snippet = revue::make_snippet(text, french(), query_of({"mistral"}), 200);
+    const Snippet snippet = snippet_of(text, query_of({"mistral"}), 200);
     CHECK(snippet.text == "Premier paragraphe sur Mistral. Second Mistral");
     CHECK(highlighted(snippet) == std::vector<std::string>{"Mistral", "Mistral"});
     CHECK(snippet.matches.front() == std::pair<std::size_t, std::size_t>{23, 30});
@@ -151,7 +166,7 @@ TEST_CASE("white space collapses to single spaces, offsets follow", "[snippet]")
 
 TEST_CASE("a no-break space is kept, not cut at", "[snippet]") {
     const std::string text = "Il a dit\u00a0: «\u00a0Mistral\u00a0» à 20\u202f%";
-    const Snippet snippet = revue::make_snippet(text, french(), query_of({"mistral"}), 200);
+    const Snippet snippet = snippet_of(text, query_of({"mistral"}), 200);
     CHECK(snippet.text == text);
     CHECK(highlighted(snippet) == std::vector<std::string>{"Mistral"});
 }
@@ -163,32 +178,32 @@ TEST_CASE("the ellipsis marks where the passage was cut", "[snippet]") {
     const MatchTerms query = query_of({"mistral"});
 
     SECTION("match in the middle: cut at both ends") {
-        const Snippet snippet = revue::make_snippet(text, french(), query, 80);
+        const Snippet snippet = snippet_of(text, query, 80);
         CHECK(starts_with(snippet.text, "…"));
         CHECK(ends_with(snippet.text, "…"));
         CHECK(highlighted(snippet) == std::vector<std::string>{"Mistral"});
     }
     SECTION("match at the start: cut only at the end") {
-        const Snippet snippet = revue::make_snippet("Mistral " + after, french(), query, 80);
+        const Snippet snippet = snippet_of("Mistral " + after, query, 80);
         CHECK(starts_with(snippet.text, "Mistral vent"));
         CHECK(ends_with(snippet.text, "…"));
         CHECK(snippet.matches.front() == std::pair<std::size_t, std::size_t>{0, 7});
     }
     SECTION("match at the end: cut only at the start") {
-        const Snippet snippet = revue::make_snippet(before + "enfin Mistral", french(), query, 80);
+        const Snippet snippet = snippet_of(before + "enfin Mistral", query, 80);
         CHECK(starts_with(snippet.text, "…"));
         CHECK(ends_with(snippet.text, "enfin Mistral"));
         CHECK(highlighted(snippet) == std::vector<std::string>{"Mistral"});
     }
     SECTION("the whole text fits: no marks") {
-        const Snippet snippet = revue::make_snippet(text, french(), query, 10000);
+        const Snippet snippet = snippet_of(text, query, 10000);
         CHECK(snippet.text == text.substr(0, text.size() - 1));  // trailing space dropped
     }
 }
 
 TEST_CASE("the window goes where the only match is", "[snippet]") {
     const std::string text = filler(200) + "Azure accueille les modèles de Mistral. " + filler(5);
-    const Snippet snippet = revue::make_snippet(text, french(), query_of({"mistral"}), 100);
+    const Snippet snippet = snippet_of(text, query_of({"mistral"}), 100);
     CHECK(highlighted(snippet) == std::vector<std::string>{"Mistral"});
     CHECK(starts_with(snippet.text, "…"));
     CHECK(code_points(snippet.text) <= 100 + 2);
@@ -197,7 +212,7 @@ TEST_CASE("the window goes where the only match is", "[snippet]") {
 
 TEST_CASE("the window prefers a sentence start when it costs nothing", "[snippet]") {
     const std::string text = filler(40) + "Le géant américain signe avec Mistral. " + filler(40);
-    const Snippet snippet = revue::make_snippet(text, french(), query_of({"mistral"}), 100);
+    const Snippet snippet = snippet_of(text, query_of({"mistral"}), 100);
     CHECK(starts_with(snippet.text, "…Le géant américain signe avec Mistral."));
     CHECK(ends_with(snippet.text, "…"));
 }
@@ -207,20 +222,20 @@ TEST_CASE("the window holding the most distinct query words wins", "[snippet]") 
     SECTION("two distinct words beat three repeats of one") {
         const std::string text = "Mistral, Mistral et encore Mistral. " + filler(80) +
                                  "Mistral arrive sur Azure. " + filler(80);
-        const Snippet snippet = revue::make_snippet(text, french(), query, 80);
+        const Snippet snippet = snippet_of(text, query, 80);
         CHECK(highlighted(snippet) == std::vector<std::string>{"Mistral", "Azure"});
     }
     SECTION("inflections of one stem count once") {
         const MatchTerms models = query_of({"modèle", "azure"});
         const std::string text = "Un modèle, des modèles, ce MODÈLE. " + filler(80) +
                                  "Le modèle sur Azure. " + filler(80);
-        const Snippet snippet = revue::make_snippet(text, french(), models, 80);
+        const Snippet snippet = snippet_of(text, models, 80);
         CHECK(highlighted(snippet) == std::vector<std::string>{"modèle", "Azure"});
     }
     SECTION("on a tie, the earliest") {
         const std::string text =
             filler(40) + "Azure premier. " + filler(40) + "Mistral second. " + filler(40);
-        const Snippet snippet = revue::make_snippet(text, french(), query, 60);
+        const Snippet snippet = snippet_of(text, query, 60);
         CHECK(highlighted(snippet) == std::vector<std::string>{"Azure"});
     }
 }
@@ -228,7 +243,7 @@ TEST_CASE("the window holding the most distinct query words wins", "[snippet]") 
 TEST_CASE("without a match, the opening of the text cut at a word", "[snippet]") {
     const std::string text =
         "Les modèles de pointe de la start-up viennent renforcer Azure " + filler(60);
-    const Snippet snippet = revue::make_snippet(text, french(), query_of({"inexistant"}), 50);
+    const Snippet snippet = snippet_of(text, query_of({"inexistant"}), 50);
     CHECK(snippet.matches.empty());
     REQUIRE(ends_with(snippet.text, "…"));
     const std::string shown = snippet.text.substr(0, snippet.text.size() - std::string("…").size());
@@ -247,7 +262,7 @@ TEST_CASE("snippets never cut inside a UTF-8 character", "[snippet]") {
     const MatchTerms query =
         GENERATE(query_of({"mistral"}), query_of({"inexistant"}), terms_only({"eleve"}));
     CAPTURE(max_chars);
-    const Snippet snippet = revue::make_snippet(text, french(), query, max_chars);
+    const Snippet snippet = snippet_of(text, query, max_chars);
     CHECK(valid_utf8(snippet.text));
     CHECK_FALSE(snippet.text.empty());
     highlighted(snippet);
@@ -260,7 +275,7 @@ TEST_CASE("a passage neither opens nor closes on bare punctuation", "[snippet]")
     for (int i = 0; i < 40; ++i) text += " ; celui » , de –";
     const std::size_t max_chars = GENERATE(range<std::size_t>(12, 60));
     CAPTURE(max_chars);
-    const Snippet snippet = revue::make_snippet(text, french(), query_of({"chatgpt"}), max_chars);
+    const Snippet snippet = snippet_of(text, query_of({"chatgpt"}), max_chars);
     const std::string ellipsis = "…";
     REQUIRE(starts_with(snippet.text, ellipsis));
     REQUIRE(ends_with(snippet.text, ellipsis));
@@ -275,14 +290,14 @@ TEST_CASE("a passage neither opens nor closes on bare punctuation", "[snippet]")
 TEST_CASE("a word longer than the window is shown whole", "[snippet]") {
     const std::string word = "anticonstitutionnellement";
     const std::string text = filler(30) + word + " " + filler(30);
-    const Snippet snippet = revue::make_snippet(text, french(), terms_only({word}), 10);
+    const Snippet snippet = snippet_of(text, terms_only({word}), 10);
     CHECK(snippet.text == "…" + word + "…");
     CHECK(highlighted(snippet) == std::vector<std::string>{word});
 }
 
 TEST_CASE("bytes that are not UTF-8 come out as U+FFFD", "[snippet]") {
     const std::string text = "Mistral caf\xe9 \xff\xfe ok";
-    const Snippet snippet = revue::make_snippet(text, french(), query_of({"mistral"}), 200);
+    const Snippet snippet = snippet_of(text, query_of({"mistral"}), 200);
     CHECK(valid_utf8(snippet.text));
     CHECK(snippet.text.find("\uFFFD") != std::string::npos);
     CHECK(highlighted(snippet) == std::vector<std::string>{"Mistral"});
@@ -295,9 +310,112 @@ TEST_CASE("snippets of a corpus article highlight every shown query word", "[sni
         "l’intelligence artificielle générative. Fondée il y a un an seulement par trois "
         "jeunes ingénieurs français venus de Google et de Meta, la start-up parisienne, tant "
         "louée par Emmanuel Macron, évolue déjà parmi les grands du secteur.";
-    const Snippet snippet = revue::make_snippet(
-        text, french(), query_of({"intelligence", "startup", "ingénieur"}), 150);
+    const Snippet snippet =
+        snippet_of(text, query_of({"intelligence", "startup", "ingénieur"}), 150);
     CHECK(highlighted(snippet) ==
           std::vector<std::string>{"intelligence", "ingénieurs", "start-up"});
     CHECK(code_points(snippet.text) <= 152);
+}
+
+TEST_CASE("a word and its stem start with the same letter", "[snippet]") {
+    // The scan only stems the indexed words that start like a stem of the query.
+    std::vector<std::string> texts = {
+        "dying lying tying skies skis 'tis yelling ugly early news idly gently only singly "
+        "happy cries ties agreed hoping hopping luxuriating generously communism arsenal "
+        "relational conditional rational valency hesitancy digitizer conformabli radically "
+        "yeux ayant payer aimer eaux chevaux yaourt île Île ïambe œuvre aujourd'hui "
+        "qu'il jusqu'à maîtrisent président intelligence développées françaises premières "
+        "ennuyeuse heureusement yoga ypérite ayez essuyer appuyer"};
+    for (const auto& dir :
+         {std::filesystem::path(REVUE_CORPUS), std::filesystem::path(REVUE_FIXTURES) / "french",
+          std::filesystem::path(REVUE_FIXTURES) / "query"}) {
+        for (const auto& entry : std::filesystem::directory_iterator(dir)) {
+            std::ifstream in(entry.path(), std::ios::binary);
+            std::stringstream buffer;
+            buffer << in.rdbuf();
+            texts.push_back(buffer.str());
+        }
+    }
+    const auto first = [](const std::string& s) {
+        std::size_t i = 0;
+        while (i < s.size() && s[i] == '\'') ++i;
+        std::size_t end = i + 1;
+        while (end < s.size() && (static_cast<unsigned char>(s[end]) & 0xC0) == 0x80) ++end;
+        return s.substr(i, end - i);
+    };
+    std::size_t words = 0;
+    for (const Language lang : {Language::french, Language::english}) {
+        const Analyzer& analyzer = revue::analyzer_for(lang);
+        for (const auto& text : texts) {
+            for (const auto& token : analyzer.tokens(text)) {
+                const std::string stem = analyzer.stem(token.term);
+                if (stem.empty()) continue;
+                INFO(token.term << " -> " << stem);
+                CHECK(first(stem) == first(token.term));
+                ++words;
+            }
+        }
+    }
+    CHECK(words > 4000);
+}
+
+TEST_CASE("the scan finds what analysing the whole text finds", "[snippet]") {
+    // Random texts made of the pieces that make tokenising hard: elisions, compounds, words
+    // hyphenated at a line end, soft hyphens, numbers, ligatures, combining accents, other
+    // scripts, bytes that are not UTF-8. Queries take words of the text, as terms, stems or
+    // both.
+    // clang-format off
+    static const char* const kPieces[] = {
+        "l’Intelligence", "L'IA", "lʼopinion", "qu’il", "aujourd'hui", "Aujourd’hui",
+        "jusqu’à", "start-up", "Start‑up", "e-mail", "intelli-\ngence", "intelli-\n  gence",
+        "dévelop\u00ADpement", "dévelop\u00AD\npement", "3,5", "1.000,50", "20\u202f%",
+        "«\u00a0Mistral\u00a0»", "U.S.A", "étudiant·e·s", "foo_bar", "cœur", "Œuvre",
+        "\uFB01chier", "MODÈLES", "modèle", "modèles", "e\u0301te\u0301", "x\u200By", "m²",
+        "\u24B6bc", "ΑΘΗΝΑ", "Москва", "naïve", "résumé,", "(Mistral)", "\"Azure\"",
+        "Azure.", "Azure!", "—", "–", "-", "…", ".", ",", "\n\n", "\t", "de", "la", "le",
+        "les", "des", "un", "une", "et", "est", "accord", "mémoire", "mémoires", "Mémorial",
+        "données", "donner", "développés", "développement", "maîtrisent", "maîtriser",
+        "parlent", "président", "présider", "intelligent", "intelligence", "français",
+        "française", "premier", "première", "Azure", "Mistral", "ChatGPT", "2024", "x", "a",
+        "à", "où", "ʼ", "'", "’", "l’", "d'", "™", "½", "Ⅻ", "\uFB03", "\u00AD", "Ǆ", "ß",
+        "İstanbul", "ＡＢＣ", " \u0301abc", "quantité", "vive", "Mistral’s", "regulators",
+        "dying", "cries", "happy", "intel\u00ADligence", "Me\u0301moire", "ＡＢＣ１２",
+        "anticonstitutionnellementanticonstitutionnellementanticonstitutionnellement",
+        "anticonstitutionnellement-anticonstitutionnellement-anticonstitutionnellement",
+        "\u00a0", "\u202f", "rock‘n’roll", "‘quoted’", "O’Neil", "C'est", "x\u2060y",
+        "(de", "\"la", "de)", "la,", "-de", "d-"};
+    static const char* const kGlue[] = {
+        " ", " ", " ", " ", "", "\n", "-", "-\n", "'", "’", ".", ",", "  ", " \u00AD",
+        "\u00a0", "\u2010\n", "\r\n", "-\n\n", "\u00AD\n"};
+    // clang-format on
+    std::mt19937 random(20240229);
+    const auto pick = [&](std::size_t n) {
+        return std::uniform_int_distribution<std::size_t>(0, n - 1)(random);
+    };
+    for (int round = 0; round < 400; ++round) {
+        const Analyzer& analyzer =
+            revue::analyzer_for(round % 5 == 4 ? Language::english : Language::french);
+        std::string text;
+        const std::size_t pieces = 5 + pick(150);
+        for (std::size_t i = 0; i < pieces; ++i) {
+            text += kPieces[pick(std::size(kPieces))];
+            text += kGlue[pick(std::size(kGlue))];
+        }
+        if (round % 37 == 0) text += "caf\xe9 ";  // not UTF-8
+        if (round % 41 == 0) text += "한국어 ";   // folds with its neighbours
+        const auto tokens = analyzer.tokens(text);
+        MatchTerms query;
+        const std::size_t words = tokens.empty() ? 0 : 1 + pick(3);
+        for (std::size_t w = 0; w < words; ++w) {
+            const auto& token = tokens[pick(tokens.size())];
+            const std::size_t how = pick(3);
+            if (how != 1) query.terms.insert(token.term);
+            if (how != 0 && !token.stop) query.stems.insert(analyzer.stem(token.term));
+        }
+        query.terms.insert("absentword");
+        if (round % 3 == 0) query.stems.insert("Smistral");
+        const std::size_t width = 1 + pick(round % 2 == 0 ? 60 : 300);
+        INFO("round " << round << ", width " << width << ", text: " << text);
+        snippet_of(text, query, width, analyzer);
+    }
 }

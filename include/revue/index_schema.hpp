@@ -8,6 +8,7 @@
 #include <string_view>
 
 #include "revue/clipping.hpp"
+#include "revue/clipping_codec.hpp"
 
 namespace revue::schema {
 
@@ -39,13 +40,22 @@ inline constexpr Xapian::termcount kTitleWeight = 3;
 // Metadata keys: one record per indexed file ("file:" + path) and the folders covered.
 inline constexpr std::string_view kFileRecordPrefix = "file:";
 inline constexpr std::string_view kRootsKey = "roots";
+// The zstd dictionary of stored clippings (clipping_codec.hpp), the same in every shard.
+inline constexpr std::string_view kDictionaryKey = "clipping-dictionary";
 
 std::string id_term(std::string_view path, int article);
 std::string file_term(std::string_view path);
 
 // Every field of the clipping goes into the document (data and values), so that show and
 // snippets need no file.
-void store_clipping(Xapian::Document& doc, const Clipping& clipping);
-Clipping load_clipping(const Xapian::Document& doc);
+void store_clipping(Xapian::Document& doc, const Clipping& clipping,
+                    const ClippingCodec& codec = ClippingCodec());
+Clipping load_clipping(const Xapian::Document& doc, const ClippingCodec& codec = ClippingCodec());
+
+// The JSON store_clipping compresses: what a dictionary is trained on.
+std::string stored_json(const Clipping& clipping);
+
+// The codec of an open index: with its dictionary when it has one.
+ClippingCodec codec_of(const Xapian::Database& db);
 
 }  // namespace revue::schema

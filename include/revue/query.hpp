@@ -28,7 +28,8 @@ struct QueryOptions {
 };
 
 struct ParsedQuery {
-    Xapian::Query query;
+    Xapian::Query query;     // ranked: stems match, exact forms weigh more
+    Xapian::Query matching;  // the same clippings, without the ranking boost: for counting
     std::map<Language, MatchTerms> highlights;  // what to mark in a hit of each language
     std::string suggestion;  // the query as the index would spell it; empty when no better
 };
@@ -37,8 +38,9 @@ struct ParsedQuery {
 // become AND/OR/NOT); QueryParser syntax characters are kept, everything else is a space.
 std::string rewrite_query(std::string_view text, const Analyzer& analyzer);
 
-// Each clipping is matched by the analysis of its own language. Throws QueryError on an
-// empty or malformed query.
+// Each clipping is matched by the analysis of its own language; languages without clippings
+// in `db` are left out, and so are the language filters when they would select every
+// clipping. Throws QueryError on an empty or malformed query.
 ParsedQuery parse_query(std::string_view text, const Xapian::Database& db,
                         const QueryOptions& options = {});
 

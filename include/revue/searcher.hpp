@@ -8,11 +8,13 @@
 #include <cstdint>
 #include <filesystem>
 #include <map>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "revue/clipping.hpp"
+#include "revue/clipping_codec.hpp"
 #include "revue/hit.hpp"
 #include "revue/query.hpp"
 
@@ -80,6 +82,11 @@ class Searcher {
 
     std::filesystem::path db_path_;
     Xapian::Database db_;
+    // Reads stored clippings with the index's dictionary. Loading the dictionary costs about
+    // a millisecond, which a count or a search finding nothing need not pay: it is loaded
+    // on first use (a Searcher, like the Xapian database in it, serves one thread).
+    const ClippingCodec& codec() const;
+    mutable std::optional<ClippingCodec> codec_;
 };
 
 }  // namespace revue

@@ -27,8 +27,16 @@ struct MatchTerms {
 
 // Picks the window of about max_chars characters holding the most distinct matched words,
 // cut at word boundaries, never inside a UTF-8 character. Without any match it returns the
-// opening of the text.
+// opening of the text. Its cost follows the passage rather than the text: a scan of the
+// folded text finds where the query's words (and the words sharing a stem's first letter)
+// may be, and only the places it cannot settle go through the analyzer. Texts it cannot read
+// safely (bytes that are not UTF-8, scripts whose folding depends on the neighbouring
+// letters) are analysed whole.
 Snippet make_snippet(std::string_view text, const Analyzer& analyzer, const MatchTerms& query,
                      std::size_t max_chars = 200);
+
+// The same snippet from analysing the whole text: what make_snippet must give, byte for byte.
+Snippet make_snippet_analysed(std::string_view text, const Analyzer& analyzer,
+                              const MatchTerms& query, std::size_t max_chars = 200);
 
 }  // namespace revue

@@ -55,6 +55,16 @@ expect_status 0 "run after SIGKILL"
 run search --count commun
 expect_eq "$OUT" "$N" "every clipping once after SIGKILL and a new run"
 
+# On a terminal a progress line (files done / total, MB/s), redrawn in place; --quiet: none.
+if script -qec true /dev/null >/dev/null 2>&1; then
+    REVUE_DB="$WORK/tty-index" script -qec "'$REVUE' index '$DIR'" /dev/null >"$WORK/tty" 2>&1
+    check; grep -q "$N/$N files" "$WORK/tty" || fail "progress line on a terminal: $(head -c 300 "$WORK/tty")"
+    check; grep -q $'\r' "$WORK/tty" || fail "progress line redrawn in place"
+    check; grep -q "revue: indexed: $N added" "$WORK/tty" || fail "summary after the progress line"
+    REVUE_DB="$WORK/tty-index2" script -qec "'$REVUE' index --quiet '$DIR'" /dev/null >"$WORK/tty" 2>&1
+    check; grep -q "files, " "$WORK/tty" && fail "--quiet shows no progress line"
+fi
+
 # An index folder that cannot be written: exit 2, one line, and the index still answers.
 # Root writes everywhere; in a user namespace it is an ordinary owner again.
 AS_USER=()

@@ -1,0 +1,42 @@
+// The stored form of a clipping (what snippets and `revue show` read back): its JSON, zstd-
+// compressed with a dictionary trained on the index's own clippings, which makes the stored
+// text of thousands of short articles a third smaller than Xapian's own zlib does.
+#pragma once
+
+#include <cstddef>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace revue {
+
+class ClippingCodec {
+  public:
+    // No dictionary: clippings are stored as plain JSON.
+    ClippingCodec() = default;
+    // Throws std::runtime_error when the bytes are not a zstd dictionary.
+    explicit ClippingCodec(std::string dictionary);
+
+    // Fewer samples than this teach a dictionary nothing it could not overfit.
+    static constexpr std::size_t kMinSamples = 64;
+
+    // A dictionary trained on stored forms of clippings; empty when they are too few to
+    // learn from (a small folder), in which case plain JSON serves as well.
+    static std::string train(const std::vector<std::string>& samples);
+
+    bool compresses() const { return !dictionary_.empty(); }
+    const std::string& dictionary() const { return dictionary_; }
+
+    std::string encode(const std::string& json) const;
+    // Reads plain JSON as it is and compressed frames with the dictionary. Throws
+    // std::runtime_error when a frame needs a dictionary this codec lacks.
+    std::string decode(const std::string& stored) const;
+
+  private:
+    struct Dictionaries;
+    std::string dictionary_;
+    std::shared_ptr<const Dictionaries> dictionaries_;  // shared: read-only, thread-safe
+};
+
+}  // namespace revue

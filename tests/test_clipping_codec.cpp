@@ -1,0 +1,66 @@
+#include <catch2/catch.hpp>
+
+#include <string>
+#include <vector>
+
+#include "revue/clipping_codec.hpp"
+
+using namespace revue;
+
+namespace {
+
+// Clippings alike in shape and words, as a folder of press clippings is.
+std::vector<std::string> samples(int n) {
+    const std::vector<std::string> words = {"gouvernement", "entreprise",     "numérique", "Europe",
+                                            "intelligence", "artificielle",   "données",   "marché",
+                                            "régulateurs",  "investissement", "croissance"};
+    std::vector<std::string> out;
+    for (int i = 0; i < n; ++i) {
+        std::string body;
+        for (int w = 0; w < 120; ++w) body += words[(i * 7 + w * 3) % words.size()] + ' ';
+        out.push_back(R"({"article":1,"source":"Les Echos","title":"Article )" + std::to_string(i) +
+                      R"(","body":")" + body + R"(","lang":"fr"})");
+    }
+    return out;
+}
+
+}  // namespace
+
+TEST_CASE("without a dictionary clippings are stored as plain JSON", "[codec]") {
+    const ClippingCodec plain;
+    CHECK_FALSE(plain.compresses());
+    CHECK(plain.encode(R"({"title":"x"})") == R"({"title":"x"})");
+    CHECK(plain.decode(R"({"title":"x"})") == R"({"title":"x"})");
+    CHECK(ClippingCodec::train(samples(10)).empty());  // too few to learn from
+}
+
+TEST_CASE("a trained dictionary makes stored clippings smaller and reads them back", "[codec]") {
+    const auto texts = samples(300);
+    const std::string dictionary = ClippingCodec::train(texts);
+    REQUIRE_FALSE(dictionary.empty());
+    const ClippingCodec codec(dictionary);
+    CHECK(codec.compresses());
+    std::size_t plain = 0;
+    std::size_t stored = 0;
+    for (const auto& text : samples(20)) {
+        const std::string encoded = codec.encode(text);
+        CHECK(codec.decode(encoded) == text);
+        plain += text.size();
+        stored += encoded.size();
+    }
+    CHECK(stored * 4 < plain);
+    // A copy shares the dictionary and outlives the original.
+    const ClippingCodec copy = ClippingCodec(dictionary);
+    CHECK(copy.decode(codec.encode(texts[5])) == texts[5]);
+    // Plain JSON from before the dictionary still reads.
+    CHECK(codec.decode(texts[7]) == texts[7]);
+}
+
+TEST_CASE("a compressed clipping without its dictionary is an error, not garbage", "[codec]") {
+    const ClippingCodec codec(ClippingCodec::train(samples(300)));
+    const std::string encoded = codec.encode(samples(1)[0]);
+    CHECK_THROWS_WITH(ClippingCodec().decode(encoded), Catch::Contains("dictionary"));
+    CHECK_THROWS_WITH(ClippingCodec(std::string(100, 'x')), Catch::Contains("damaged"));
+    std::string truncated = encoded.substr(0, encoded.size() / 2);
+    CHECK_THROWS_WITH(codec.decode(truncated), Catch::Contains("damaged"));
+}
