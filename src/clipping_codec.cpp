@@ -82,7 +82,7 @@ std::string ClippingCodec::train(const std::vector<std::string>& samples) {
     const std::size_t size =
         ZDICT_trainFromBuffer(dictionary.data(), dictionary.size(), joined.data(), sizes.data(),
                               static_cast<unsigned>(sizes.size()));
-    if (ZDICT_isError(size)) return {};  // too little to learn from: plain JSON it is
+    if (ZDICT_isError(size)) return {};  // too little to learn from: stored uncompressed
     dictionary.resize(size);
     return dictionary;
 }
@@ -99,7 +99,7 @@ std::string ClippingCodec::encode(const std::string& json) const {
 }
 
 std::string ClippingCodec::decode(const std::string& stored) const {
-    if (!is_zstd_frame(stored)) return stored;  // plain JSON
+    if (!is_zstd_frame(stored)) return stored;  // stored uncompressed
     if (!dictionaries_)
         throw std::runtime_error(
             "a stored clipping needs the index's dictionary, which is missing");

@@ -381,7 +381,7 @@ ClippingCodec Indexer::codec_for(const std::vector<const FoundFile*>& new_files,
             try {
                 if (file->size > options.max_size) continue;
                 for (const auto& c : read_(file->path, read_file(file->path, options.max_size)))
-                    samples.push_back(schema::stored_json(c));
+                    samples.push_back(schema::stored_form(c));
             } catch (const SkippedFile&) {
                 // Its warning comes when the file's turn comes.
             }

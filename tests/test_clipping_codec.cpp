@@ -26,7 +26,7 @@ std::vector<std::string> samples(int n) {
 
 }  // namespace
 
-TEST_CASE("without a dictionary clippings are stored as plain JSON", "[codec]") {
+TEST_CASE("without a dictionary clippings are stored uncompressed", "[codec]") {
     const ClippingCodec plain;
     CHECK_FALSE(plain.compresses());
     CHECK(plain.encode(R"({"title":"x"})") == R"({"title":"x"})");

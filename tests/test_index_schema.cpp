@@ -51,3 +51,17 @@ TEST_CASE("file and article terms", "[schema]") {
     CHECK(schema::id_term("/a/b.html", 2) == "Q/a/b.html#2");
     CHECK(schema::file_term("/a/b.html") == "P/a/b.html");
 }
+
+TEST_CASE("clippings stored as JSON text by an earlier revue still read", "[schema]") {
+    Xapian::Document doc;
+    doc.set_data(R"({"article":2,"title":"Ancien format","body":"texte","lang":"fr"})");
+    const Clipping c = schema::load_clipping(doc);
+    CHECK(c.article == 2);
+    CHECK(c.title == "Ancien format");
+    CHECK(c.body == "texte");
+    Clipping now;
+    now.title = "Nouveau";
+    schema::store_clipping(doc, now);
+    CHECK(doc.get_data()[0] != '{');  // MessagePack
+    CHECK(schema::load_clipping(doc).title == "Nouveau");
+}

@@ -1,4 +1,4 @@
-// The stored form of a clipping (what snippets and `revue show` read back): its JSON, zstd-
+// The stored form of a clipping (what snippets and `revue show` read back): its fields, zstd-
 // compressed with a dictionary trained on the index's own clippings, which makes the stored
 // text of thousands of short articles a third smaller than Xapian's own zlib does.
 #pragma once
@@ -13,7 +13,7 @@ namespace revue {
 
 class ClippingCodec {
   public:
-    // No dictionary: clippings are stored as plain JSON.
+    // No dictionary: clippings are stored uncompressed.
     ClippingCodec() = default;
     // Throws std::runtime_error when the bytes are not a zstd dictionary.
     explicit ClippingCodec(std::string dictionary);
@@ -22,14 +22,14 @@ class ClippingCodec {
     static constexpr std::size_t kMinSamples = 64;
 
     // A dictionary trained on stored forms of clippings; empty when they are too few to
-    // learn from (a small folder), in which case plain JSON serves as well.
+    // learn from (a small folder), in which case uncompressed serves as well.
     static std::string train(const std::vector<std::string>& samples);
 
     bool compresses() const { return !dictionary_.empty(); }
     const std::string& dictionary() const { return dictionary_; }
 
     std::string encode(const std::string& json) const;
-    // Reads plain JSON as it is and compressed frames with the dictionary. Throws
+    // Returns uncompressed bytes as they are, and decompresses frames with the dictionary. Throws
     // std::runtime_error when a frame needs a dictionary this codec lacks.
     std::string decode(const std::string& stored) const;
 

@@ -52,8 +52,9 @@ void store_clipping(Xapian::Document& doc, const Clipping& clipping,
                     const ClippingCodec& codec = ClippingCodec());
 Clipping load_clipping(const Xapian::Document& doc, const ClippingCodec& codec = ClippingCodec());
 
-// The JSON store_clipping compresses: what a dictionary is trained on.
-std::string stored_json(const Clipping& clipping);
+// The bytes store_clipping compresses (the fields as MessagePack): what a dictionary is
+// trained on.
+std::string stored_form(const Clipping& clipping);
 
 // The codec of an open index: with its dictionary when it has one.
 ClippingCodec codec_of(const Xapian::Database& db);
