@@ -11,9 +11,11 @@
 #include <chrono>
 #include <condition_variable>
 #include <cstdint>
+#include <deque>
 #include <exception>
 #include <mutex>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <set>
 #include <sstream>
 #include <stdexcept>
@@ -151,7 +153,6 @@ struct Task {
 // A shard and the work its thread does on it. Only that thread touches it while the run goes.
 struct ShardRun {
     Xapian::WritableDatabase* db = nullptr;
-    std::vector<Task> tasks;  // in walk order
     std::uintmax_t pending_bytes = 0;
     int pending_documents = 0;
     // Spelling frequencies gathered until the next commit: one add_spelling per distinct word
@@ -277,23 +278,71 @@ void run_task(ShardRun& shard, const Task& task, RunState& state, IndexReport& r
     ++(task.indexed ? report.updated : report.added);
 }
 
-// One thread's share of the run: the tasks of its shards, in walk order, shard after shard
-// interleaved so that progress moves evenly.
-void run_lane(std::vector<ShardRun*> shards, RunState& state, IndexReport& report,
-              std::uintmax_t commit_bytes, int commit_documents) {
-    std::vector<std::size_t> next(shards.size(), 0);
-    for (bool more = true; more && !state.stopping();) {
-        more = false;
-        for (std::size_t s = 0; s < shards.size() && !state.stopping(); ++s) {
-            if (next[s] >= shards[s]->tasks.size()) continue;
-            const Task& task = shards[s]->tasks[next[s]++];
-            run_task(*shards[s], task, state, report, commit_bytes, commit_documents);
-            state.files_done += task.gone ? 0 : 1;
-            state.bytes_done += task.gone ? 0 : task.file.size;
-            more = true;
-        }
+// The tasks of one thread, handed over by the walk as it finds them. Bounded, so that a run
+// holds a few hundred tasks whatever the size of the folder.
+class TaskQueue {
+  public:
+    struct Item {
+        std::size_t shard;
+        Task task;
+    };
+
+    // Waits while the queue is full; drops the task once the thread has stopped taking any.
+    void push(std::size_t shard, Task task) {
+        std::unique_lock<std::mutex> lock(mutex_);
+        room_.wait(lock, [&] { return items_.size() < kCapacity || abandoned_; });
+        if (abandoned_) return;
+        items_.push_back({shard, std::move(task)});
+        ready_.notify_one();
     }
-    for (auto* shard : shards) shard->commit();
+    void close() {
+        const std::lock_guard<std::mutex> lock(mutex_);
+        closed_ = true;
+        ready_.notify_all();
+    }
+    // The next task, or nothing once the queue is closed and empty.
+    std::optional<Item> pop() {
+        std::unique_lock<std::mutex> lock(mutex_);
+        ready_.wait(lock, [&] { return !items_.empty() || closed_; });
+        if (items_.empty()) return std::nullopt;
+        Item item = std::move(items_.front());
+        items_.pop_front();
+        room_.notify_one();
+        return item;
+    }
+    // The thread stopped (Ctrl-C, an error): the walk must not wait for it.
+    void abandon() {
+        const std::lock_guard<std::mutex> lock(mutex_);
+        abandoned_ = true;
+        room_.notify_all();
+    }
+
+  private:
+    static constexpr std::size_t kCapacity = 256;
+    std::mutex mutex_;
+    std::condition_variable ready_;
+    std::condition_variable room_;
+    std::deque<Item> items_;
+    bool closed_ = false;
+    bool abandoned_ = false;
+};
+
+// One thread's share of the run: the tasks of its shards, in walk order.
+void run_lane(TaskQueue& queue, std::vector<ShardRun>& shards, const std::vector<std::size_t>& mine,
+              RunState& state, IndexReport& report, std::uintmax_t commit_bytes,
+              int commit_documents) {
+    struct Abandon {  // whatever happens, the walk stops waiting for this thread
+        TaskQueue& queue;
+        ~Abandon() { queue.abandon(); }
+    } abandon{queue};
+    while (!state.stopping()) {
+        auto item = queue.pop();
+        if (!item) break;
+        run_task(shards[item->shard], item->task, state, report, commit_bytes, commit_documents);
+        state.files_done += item->task.gone ? 0 : 1;
+        state.bytes_done += item->task.gone ? 0 : item->task.file.size;
+    }
+    for (const std::size_t s : mine) shards[s].commit();
 }
 
 // Xapian's errors are not std::exceptions; the CLI prints std::exceptions.
@@ -371,16 +420,16 @@ Xapian::Document make_document(const Clipping& c, const ClippingCodec& codec) {
     return doc;
 }
 
-ClippingCodec Indexer::codec_for(const std::vector<const FoundFile*>& new_files,
+ClippingCodec Indexer::codec_for(const std::vector<FoundFile>& new_files,
                                  const IndexOptions& options) {
     std::string dictionary = store_.shard(0).get_metadata(std::string(schema::kDictionaryKey));
     if (dictionary.empty()) {
         if (new_files.size() < ClippingCodec::kMinSamples) return {};
         std::vector<std::string> samples;
-        for (const FoundFile* file : new_files) {
+        for (const FoundFile& file : new_files) {
             try {
-                if (file->size > options.max_size) continue;
-                for (const auto& c : read_(file->path, read_file(file->path, options.max_size)))
+                if (file.size > options.max_size) continue;
+                for (const auto& c : read_(file.path, read_file(file.path, options.max_size)))
                     samples.push_back(schema::stored_form(c));
             } catch (const SkippedFile&) {
                 // Its warning comes when the file's turn comes.
@@ -426,60 +475,42 @@ IndexReport Indexer::index(const std::vector<fs::path>& roots, const IndexOption
         }
     }
 
-    // The walk comes first and is cheap (a stat per file): it gives the progress its total
-    // and tells which files are gone before any is removed.
-    std::vector<ShardRun> shards(shard_count);
-    for (std::size_t s = 0; s < shard_count; ++s) shards[s].db = &store_.shard(s);
-    IndexProgress progress;
-    FolderWalker walker;
-    walker.excluded.push_back(store_.path());
-    walker.on_problem = [&](const fs::path& path, const std::string& reason) {
-        ++report.skipped[reason];
-        if (options.on_warning) options.on_warning(path, reason);
-    };
-    walker.on_file = [&](const FoundFile& file) {
-        const std::string& path = file.path.string();
-        ++progress.files_total;
-        const auto k = known.find(path);
-        if (k != known.end()) k->second.seen = true;
-        if (k != known.end() && k->second.record.size == file.size &&
-            k->second.record.mtime_ns == file.mtime_ns) {
-            ++report.unchanged;
-            ++progress.files_done;
-        } else {
-            // A new file goes to the shard its path hashes to: stable, and even enough.
-            const std::size_t s = k != known.end() ? k->second.shard : fnv1a(path) % shard_count;
-            Task task{file, k != known.end(), false, {}};
-            if (task.indexed) task.record = k->second.record;
-            shards[s].tasks.push_back(std::move(task));
-            progress.bytes_total += file.size;
-        }
-    };
+    // Two walks, each a stat per file. The first counts, for the progress line, and marks
+    // the files still there; the second hands each file to read to its shard's thread as it
+    // finds it, through a bounded queue: a run holds no list of the folder's files, so its
+    // memory does not grow with the folder.
     std::vector<std::string> root_paths;
     for (const auto& root : roots) root_paths.push_back(absolute_path(root).string());
-    walker.walk(roots);
-
-    // Files the index knows under these folders that the walk did not see are gone.
-    for (const auto& [path, k] : known) {
-        if (k.seen) continue;
-        const bool covered = std::any_of(root_paths.begin(), root_paths.end(), [&](const auto& r) {
-            return path == r || is_under(path, r);
-        });
-        if (covered) shards[k.shard].tasks.push_back(Task{{path, 0, 0}, true, true, k.record});
+    const auto unchanged = [](const Known* k, const FoundFile& file) {
+        return k != nullptr && k->record.size == file.size && k->record.mtime_ns == file.mtime_ns;
+    };
+    const auto lookup = [&](const std::string& path) -> Known* {
+        const auto k = known.find(path);
+        return k == known.end() ? nullptr : &k->second;
+    };
+    IndexProgress progress;
+    std::uintmax_t to_read = 0;
+    {
+        FolderWalker counting;
+        counting.excluded.push_back(store_.path());
+        counting.on_problem = [&](const fs::path& path, const std::string& reason) {
+            ++report.skipped[reason];
+            if (options.on_warning) options.on_warning(path, reason);
+        };
+        counting.on_file = [&](const FoundFile& file) {
+            ++progress.files_total;
+            Known* k = lookup(file.path.string());
+            if (k != nullptr) k->seen = true;
+            if (!unchanged(k, file)) {
+                progress.bytes_total += file.size;
+                ++to_read;
+            }
+        };
+        counting.walk(roots);
     }
 
-    std::vector<const FoundFile*> new_files;
-    for (std::size_t i = 0; new_files.size() < kDictionarySampleFiles; ++i) {
-        bool any = false;
-        for (const auto& shard : shards) {
-            if (i < shard.tasks.size() && !shard.tasks[i].gone)
-                new_files.push_back(&shard.tasks[i].file);
-            any = any || i < shard.tasks.size();
-        }
-        if (!any) break;
-    }
-    RunState state(options, read_, codec_for(new_files, options));
-
+    std::vector<ShardRun> shards(shard_count);
+    for (std::size_t s = 0; s < shard_count; ++s) shards[s].db = &store_.shard(s);
     // One thread per lane; lane l writes the shards s with s % lanes == l, so no shard is
     // ever written by two threads.
     const std::size_t lanes = std::min<std::size_t>(jobs_, shard_count);
@@ -489,48 +520,100 @@ IndexReport Indexer::index(const std::vector<fs::path>& roots, const IndexOption
         std::max(1, options.commit_documents / static_cast<int>(shard_count));
     std::vector<IndexReport> lane_reports(lanes);
     std::vector<std::exception_ptr> errors(lanes);
-    std::mutex done_mutex;
-    std::condition_variable done_signal;
-    std::size_t lanes_done = 0;
-    {
-        std::vector<std::thread> threads;
+    std::vector<TaskQueue> queues(lanes);
+    std::vector<std::thread> threads;
+    std::optional<RunState> state;
+    std::atomic<std::uintmax_t> unchanged_files{0};
+    const auto report_progress = [&] {
+        if (!options.on_progress || !state) return;
+        IndexProgress now = progress;
+        now.files_done = unchanged_files + state->files_done;
+        now.bytes_done = state->bytes_done;
+        const std::lock_guard<std::mutex> lock(state->callback_mutex);
+        options.on_progress(now);
+    };
+    auto last_progress = std::chrono::steady_clock::now();
+    const auto progress_now_and_then = [&] {
+        const auto now = std::chrono::steady_clock::now();
+        if (now - last_progress < std::chrono::milliseconds(200)) return;
+        last_progress = now;
+        report_progress();
+    };
+
+    // The first files to read wait until the codec is trained on them; then the threads start.
+    std::vector<TaskQueue::Item> waiting;
+    const auto start_lanes = [&] {
+        std::vector<FoundFile> samples;
+        for (const auto& item : waiting)
+            if (!item.task.gone) samples.push_back(item.task.file);
+        state.emplace(options, read_, codec_for(samples, options));
         for (std::size_t l = 0; l < lanes; ++l) {
-            std::vector<ShardRun*> mine;
-            for (std::size_t s = l; s < shard_count; s += lanes) mine.push_back(&shards[s]);
+            std::vector<std::size_t> mine;
+            for (std::size_t s = l; s < shard_count; s += lanes) mine.push_back(s);
             threads.emplace_back([&, l, mine] {
                 try {
-                    run_lane(mine, state, lane_reports[l], commit_bytes, commit_documents);
+                    run_lane(queues[l], shards, mine, *state, lane_reports[l], commit_bytes,
+                             commit_documents);
                 } catch (...) {
                     errors[l] = as_runtime_error(store_.path());
-                    state.stop = true;  // the other lanes commit what they did and stop
+                    state->stop = true;  // the other lanes commit what they did and stop
                 }
-                const std::lock_guard<std::mutex> lock(done_mutex);
-                ++lanes_done;
-                done_signal.notify_all();
             });
         }
-        const auto report_progress = [&] {
-            if (!options.on_progress) return;
-            IndexProgress now = progress;
-            now.files_done += state.files_done;
-            now.bytes_done = state.bytes_done;
-            const std::lock_guard<std::mutex> lock(state.callback_mutex);
-            options.on_progress(now);
-        };
-        std::unique_lock<std::mutex> lock(done_mutex);
-        while (lanes_done < lanes) {
-            done_signal.wait_for(lock, std::chrono::milliseconds(200));
-            lock.unlock();
-            report_progress();
-            lock.lock();
+        for (auto& item : waiting)
+            queues[item.shard % lanes].push(item.shard, std::move(item.task));
+        waiting.clear();
+        waiting.shrink_to_fit();
+    };
+    const auto hand_over = [&](std::size_t shard, Task task) {
+        if (!state) {
+            waiting.push_back({shard, std::move(task)});
+            if (waiting.size() >= kDictionarySampleFiles) start_lanes();
+        } else {
+            queues[shard % lanes].push(shard, std::move(task));
+            progress_now_and_then();
         }
-        lock.unlock();
-        for (auto& t : threads) t.join();
+    };
+
+    if (to_read == 0) {
+        // Nothing changed: the count was the whole walk (a no-change run costs one stat a file).
+        report.unchanged = static_cast<int>(progress.files_total);
+        unchanged_files = progress.files_total;
+    } else {
+        FolderWalker walker;
+        walker.excluded.push_back(store_.path());
+        walker.on_problem = [](const fs::path&, const std::string&) {};  // said by the count
+        walker.on_file = [&](const FoundFile& file) {
+            if (state && state->stopping()) return;
+            const std::string& path = file.path.string();
+            const Known* k = lookup(path);
+            if (unchanged(k, file)) {
+                ++report.unchanged;
+                ++unchanged_files;
+                return;
+            }
+            // A new file goes to the shard its path hashes to: stable, and even enough.
+            const std::size_t s = k != nullptr ? k->shard : fnv1a(path) % shard_count;
+            hand_over(s, Task{file, k != nullptr, false, k != nullptr ? k->record : FileRecord{}});
+        };
+        walker.walk(roots);
     }
+    // Files the index knows under these folders that the first walk did not see are gone.
+    for (const auto& [path, k] : known) {
+        if (k.seen || (state && state->stopping())) continue;
+        const bool covered = std::any_of(root_paths.begin(), root_paths.end(), [&](const auto& r) {
+            return path == r || is_under(path, r);
+        });
+        if (covered) hand_over(k.shard, Task{{path, 0, 0}, true, true, k.record});
+    }
+    if (!state) start_lanes();
+    for (auto& queue : queues) queue.close();
+    for (auto& t : threads) t.join();
+    report_progress();
     for (const auto& error : errors)
         if (error) std::rethrow_exception(error);
     for (const auto& lane : lane_reports) report.merge(lane);
-    report.interrupted = report.interrupted || state.stop;
+    report.interrupted = report.interrupted || state->stop;
 
     try {
         std::set<std::string> all_roots(root_paths.begin(), root_paths.end());

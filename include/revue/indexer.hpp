@@ -76,8 +76,7 @@ class Indexer {
   private:
     // The index's dictionary for stored clippings, trained on this run's first files when
     // the index has none yet and the run has enough of them.
-    ClippingCodec codec_for(const std::vector<const FoundFile*>& new_files,
-                            const IndexOptions& options);
+    ClippingCodec codec_for(const std::vector<FoundFile>& new_files, const IndexOptions& options);
 
     IndexStore store_;
     ReadClippings read_;
