@@ -447,10 +447,17 @@ ClippingCodec Indexer::codec_for(const std::vector<FoundFile>& new_files,
     return ClippingCodec(std::move(dictionary));
 }
 
+namespace {
+
+// jobs 0: one thread per core.
+unsigned thread_count(unsigned jobs) {
+    return jobs != 0 ? jobs : std::max(1u, std::thread::hardware_concurrency());
+}
+
+}  // namespace
+
 Indexer::Indexer(const fs::path& db_path, ReadClippings read, unsigned jobs)
-    : store_(db_path, jobs == 0 ? std::max(1u, std::thread::hardware_concurrency()) : jobs),
-      read_(std::move(read)),
-      jobs_(jobs == 0 ? std::max(1u, std::thread::hardware_concurrency()) : jobs) {
+    : store_(db_path, thread_count(jobs)), read_(std::move(read)), jobs_(thread_count(jobs)) {
     store_.write_pid();
 }
 
@@ -575,6 +582,9 @@ IndexReport Indexer::index(const std::vector<fs::path>& roots, const IndexOption
         }
     };
 
+    // An index that has its dictionary already needs no sample: the threads start at once.
+    if (to_read > 0 && !store_.shard(0).get_metadata(std::string(schema::kDictionaryKey)).empty())
+        start_lanes();
     if (to_read == 0) {
         // Nothing changed: the count was the whole walk (a no-change run costs one stat a file).
         report.unchanged = static_cast<int>(progress.files_total);
