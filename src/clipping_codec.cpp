@@ -1,8 +1,17 @@
 #include "revue/clipping_codec.hpp"
 
 #include <zdict.h>
+// For ZSTD_createDDict_byReference: stable since zstd 1.0, exported by Debian's libzstd.
+#define ZSTD_STATIC_LINKING_ONLY
 #include <zstd.h>
 
+#include <fcntl.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
 #include <mutex>
 #include <stdexcept>
 
@@ -39,7 +48,13 @@ bool is_zstd_frame(const std::string& bytes) {
 }  // namespace
 
 struct ClippingCodec::Dictionaries {
-    std::string dictionary;  // its own copy: codecs are copied and this is shared
+    // The one copy of the dictionary, owned or mapped: codecs are copied and share it, and the
+    // decompression dictionary refers to it. Each 4 KB copied is a page fault, dearer than the
+    // copy itself to a one-query process.
+    std::string owned;
+    void* mapped = nullptr;
+    std::size_t mapped_size = 0;
+    std::string_view dictionary;
     ZSTD_DDict* decompress = nullptr;
     // Built on first use: a search only decompresses, and building it costs a millisecond.
     mutable std::once_flag compress_once;
@@ -52,22 +67,60 @@ struct ClippingCodec::Dictionaries {
         if (compress == nullptr) throw std::runtime_error("cannot load the clipping dictionary");
         return compress;
     }
+    // Throws std::runtime_error when `dictionary` is not a zstd dictionary.
+    void load() {
+        if (ZDICT_getDictID(dictionary.data(), dictionary.size()) == 0)
+            throw std::runtime_error("the index's clipping dictionary is damaged");
+        decompress = ZSTD_createDDict_byReference(dictionary.data(), dictionary.size());
+        if (decompress == nullptr)
+            throw std::runtime_error("cannot load the index's clipping dictionary");
+    }
+    Dictionaries() = default;
+    Dictionaries(const Dictionaries&) = delete;
+    Dictionaries& operator=(const Dictionaries&) = delete;
     ~Dictionaries() {
         ZSTD_freeCDict(compress);
         ZSTD_freeDDict(decompress);
+        if (mapped != nullptr) ::munmap(mapped, mapped_size);
     }
 };
 
-ClippingCodec::ClippingCodec(std::string dictionary) : dictionary_(std::move(dictionary)) {
-    if (dictionary_.empty()) return;
-    if (ZDICT_getDictID(dictionary_.data(), dictionary_.size()) == 0)
-        throw std::runtime_error("the index's clipping dictionary is damaged");
+ClippingCodec::ClippingCodec(std::string dictionary) {
+    if (dictionary.empty()) return;
     auto d = std::make_shared<Dictionaries>();
-    d->dictionary = dictionary_;
-    d->decompress = ZSTD_createDDict(dictionary_.data(), dictionary_.size());
-    if (d->decompress == nullptr)
-        throw std::runtime_error("cannot load the index's clipping dictionary");
+    d->owned = std::move(dictionary);
+    d->dictionary = d->owned;
+    d->load();
     dictionaries_ = std::move(d);
+}
+
+ClippingCodec ClippingCodec::from_file(const std::string& path) {
+    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0) throw std::runtime_error("cannot read " + path + ": " + std::strerror(errno));
+    struct stat st {};
+    void* map = MAP_FAILED;
+    if (::fstat(fd, &st) == 0 && st.st_size > 0)
+        map = ::mmap(nullptr, static_cast<std::size_t>(st.st_size), PROT_READ, MAP_SHARED, fd, 0);
+    const int error = errno;
+    ::close(fd);  // the mapping outlives the descriptor
+    if (map == MAP_FAILED)
+        throw std::runtime_error("cannot read " + path + ": " + std::strerror(error));
+    auto d = std::make_shared<Dictionaries>();
+    d->mapped = map;
+    d->mapped_size = static_cast<std::size_t>(st.st_size);
+    d->dictionary = std::string_view(static_cast<const char*>(map), d->mapped_size);
+    d->load();
+    ClippingCodec codec;
+    codec.dictionaries_ = std::move(d);
+    return codec;
+}
+
+bool ClippingCodec::compresses() const {
+    return dictionaries_ != nullptr;
+}
+
+std::string_view ClippingCodec::dictionary() const {
+    return dictionaries_ ? dictionaries_->dictionary : std::string_view();
 }
 
 std::string ClippingCodec::train(const std::vector<std::string>& samples) {

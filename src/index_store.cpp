@@ -9,9 +9,10 @@
 #include <cstring>
 #include <exception>
 #include <fstream>
+#include <iterator>
 #include <sstream>
 #include <stdexcept>
-#include <thread>
+#include <utility>
 
 #include "revue/folder_walker.hpp"
 
@@ -43,6 +44,16 @@ std::vector<std::string> read_stub(const fs::path& stub) {
 }
 
 // "shard0.g3" -> "shard0.g4": a new name, so the old copy stays whole until the switch.
+// "shard3.g2" -> 3.
+std::size_t shard_number(const std::string& name) {
+    const auto dot = name.find('.');
+    try {
+        return std::stoul(name.substr(5, dot == std::string::npos ? std::string::npos : dot - 5));
+    } catch (const std::logic_error&) {
+        return 0;
+    }
+}
+
 std::string next_generation(const std::string& name) {
     const auto dot = name.rfind(".g");
     if (dot == std::string::npos) return name + ".g1";
@@ -130,59 +141,70 @@ IndexStore::IndexStore(const fs::path& path, std::size_t new_shards)
     } catch (const Xapian::Error& e) {
         throw write_error(path_, error_text(e));
     }
-    if (!fs::exists(stub, ec)) write_stub();
+    if (!fs::exists(stub, ec)) write_stub(names_);
 }
 
-void IndexStore::write_stub() const {
+void IndexStore::write_stub(const std::vector<std::string>& names) const {
     std::ostringstream text;
-    for (const auto& name : names_) text << "auto " << name << '\n';
-    const fs::path tmp = path_ / (std::string(kStubFile) + ".tmp");
+    for (const auto& name : names) text << "auto " << name << '\n';
+    write_file(kStubFile, text.str());
+}
+
+void IndexStore::write_file(std::string_view name, std::string_view bytes) const {
+    const fs::path tmp = path_ / (std::string(name) + ".tmp");
     {
-        std::ofstream out(tmp, std::ios::trunc);
-        out << text.str();
+        std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
+        out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
         out.flush();
         if (!out) throw write_error(path_, "cannot write " + tmp.string());
     }
     std::error_code ec;
-    fs::rename(tmp, path_ / kStubFile, ec);  // atomic: readers see the old stub or the new one
+    fs::rename(tmp, path_ / name, ec);  // atomic: readers see the old file or the new one
     if (ec) throw write_error(path_, file_error_reason(ec.value()));
 }
 
-void IndexStore::compact(const std::vector<std::size_t>& shards) {
-    if (shards.empty()) return;
-    std::vector<std::string> fresh(names_.size());
-    std::vector<std::exception_ptr> errors(shards.size());
-    std::vector<std::thread> threads;
-    for (std::size_t k = 0; k < shards.size(); ++k) {
-        const std::size_t i = shards[k];
-        shards_[i].commit();
-        fresh[i] = next_generation(names_[i]);
-        threads.emplace_back([&, i, k] {
-            try {
-                Xapian::Database((path_ / names_[i]).string()).compact((path_ / fresh[i]).string());
-            } catch (const Xapian::Error& e) {
-                errors[k] = std::make_exception_ptr(write_error(path_, error_text(e)));
-            } catch (...) {
-                errors[k] = std::current_exception();
-            }
-        });
-    }
-    for (auto& t : threads) t.join();
-    std::error_code ec;
-    for (std::size_t k = 0; k < shards.size(); ++k) {
-        if (errors[k]) {
-            for (const std::size_t i : shards) fs::remove_all(path_ / fresh[i], ec);
-            std::rethrow_exception(errors[k]);
+void IndexStore::keep_dictionary(std::string_view dictionary) const {
+    const fs::path file = path_ / kDictionaryFile;
+    std::ifstream in(file, std::ios::binary);
+    const std::string kept((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    if (!in.bad() && kept == dictionary) return;
+    write_file(kDictionaryFile, dictionary);
+}
+
+void IndexStore::add_shards(std::size_t count) {
+    std::size_t next = 0;  // past the highest shard number in use
+    for (const auto& name : names_) next = std::max<std::size_t>(next, shard_number(name) + 1);
+    std::vector<std::string> names = names_;
+    try {
+        for (std::size_t i = 0; i < count; ++i) {
+            names.push_back("shard" + std::to_string(next + i) + ".g1");
+            shards_.emplace_back((path_ / names.back()).string(), Xapian::DB_CREATE_OR_OPEN);
         }
+    } catch (const Xapian::Error& e) {
+        throw write_error(path_, error_text(e));
     }
-    const auto old = names_;
-    for (const std::size_t i : shards) names_[i] = fresh[i];
-    write_stub();
-    for (const std::size_t i : shards) {
-        shards_[i].close();
-        shards_[i] = Xapian::WritableDatabase((path_ / names_[i]).string(), Xapian::DB_OPEN);
-        fs::remove_all(path_ / old[i], ec);
+    write_stub(names);
+    names_ = std::move(names);
+}
+
+void IndexStore::merge() {
+    const std::string fresh = next_generation(names_.front());
+    std::error_code ec;
+    try {
+        Xapian::Database all;
+        for (auto& shard : shards_) shard.commit();
+        for (const auto& name : names_) all.add_database(Xapian::Database((path_ / name).string()));
+        all.compact((path_ / fresh).string());
+    } catch (const Xapian::Error& e) {
+        fs::remove_all(path_ / fresh, ec);
+        throw write_error(path_, error_text(e));
     }
+    write_stub({fresh});
+    const auto old = std::exchange(names_, {fresh});
+    for (auto& shard : shards_) shard.close();
+    shards_.clear();
+    shards_.emplace_back((path_ / fresh).string(), Xapian::DB_OPEN);
+    for (const auto& name : old) fs::remove_all(path_ / name, ec);
 }
 
 }  // namespace revue

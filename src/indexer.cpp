@@ -438,12 +438,13 @@ ClippingCodec Indexer::codec_for(const std::vector<FoundFile>& new_files,
         dictionary = ClippingCodec::train(samples);
         if (dictionary.empty()) return {};
     }
-    // Every shard holds it, so that each can be read alone.
+    // Every shard holds it, so that each can be read alone; searches map the file.
     for (std::size_t s = 0; s < store_.shard_count(); ++s) {
         auto& shard = store_.shard(s);
         if (shard.get_metadata(std::string(schema::kDictionaryKey)) != dictionary)
             shard.set_metadata(std::string(schema::kDictionaryKey), dictionary);
     }
+    store_.keep_dictionary(dictionary);
     return ClippingCodec(std::move(dictionary));
 }
 
@@ -463,7 +464,7 @@ Indexer::Indexer(const fs::path& db_path, ReadClippings read, unsigned jobs)
 
 IndexReport Indexer::index(const std::vector<fs::path>& roots, const IndexOptions& options) {
     IndexReport report;
-    const std::size_t shard_count = store_.shard_count();
+    std::size_t shard_count = store_.shard_count();
 
     // What the index knows: each file's record, in the shard that holds the file.
     struct Known {
@@ -514,6 +515,16 @@ IndexReport Indexer::index(const std::vector<fs::path>& roots, const IndexOption
             }
         };
         counting.walk(roots);
+    }
+
+    // A settled index is one database, written by one thread. A run that changes a quarter
+    // of it or more (and is merged back at its end anyway) writes new files to extra shards,
+    // one per thread.
+    Xapian::doccount documents = 0;
+    for (std::size_t s = 0; s < shard_count; ++s) documents += store_.shard(s).get_doccount();
+    if (jobs_ > shard_count && to_read >= options.parallel_run_files && to_read * 4 >= documents) {
+        store_.add_shards(jobs_ - shard_count);
+        shard_count = store_.shard_count();
     }
 
     std::vector<ShardRun> shards(shard_count);
@@ -638,14 +649,13 @@ IndexReport Indexer::index(const std::vector<fs::path>& roots, const IndexOption
                                -1, ' ', false, nlohmann::json::error_handler_t::replace));
         first.commit();
 
-        // A shard much changed by this run (a first run, above all) is rewritten compactly:
-        // smaller on disk and faster to search.
-        std::vector<std::size_t> to_compact;
-        for (std::size_t s = 0; s < shard_count && !report.interrupted; ++s) {
-            const auto docs = store_.shard(s).get_doccount();
-            if (shards[s].changed > 0 && shards[s].changed * 4 >= docs) to_compact.push_back(s);
-        }
-        store_.compact(to_compact);
+        // Written in shards, or much changed by this run (a first run, above all): rewritten
+        // as one compact database, smaller on disk and faster to search.
+        Xapian::doccount changed = 0;
+        for (const auto& shard : shards) changed += shard.changed;
+        if (!report.interrupted &&
+            (shard_count > 1 || (changed > 0 && changed * 4 >= store_.shard(0).get_doccount())))
+            store_.merge();
     } catch (const Xapian::Error&) {
         std::rethrow_exception(as_runtime_error(store_.path()));
     }

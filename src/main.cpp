@@ -18,6 +18,7 @@
 
 #include "revue/batch.hpp"
 #include "revue/folder_walker.hpp"
+#include "revue/icu_data.hpp"
 #include "revue/indexer.hpp"
 #include "revue/printer.hpp"
 #include "revue/query.hpp"
@@ -453,6 +454,7 @@ int main(int argc, char** argv) {
     }
 
     try {
+        revue::load_icu_data();
         if (*index) return run_index(common, index_options);
         if (*search) return run_search(common, search_options);
         if (*show) return run_show(common, show_options);

@@ -97,7 +97,13 @@ Searcher::Searcher(const fs::path& db_path) : db_path_(db_path) {
 }
 
 const ClippingCodec& Searcher::codec() const {
-    if (!codec_) codec_ = schema::codec_of(db_);
+    if (!codec_) {
+        // Indexes made before the dictionary had its file keep it only in their metadata.
+        const fs::path file = db_path_ / IndexStore::kDictionaryFile;
+        std::error_code ec;
+        codec_ =
+            fs::exists(file, ec) ? ClippingCodec::from_file(file.string()) : schema::codec_of(db_);
+    }
     return *codec_;
 }
 
@@ -109,20 +115,26 @@ SearchResult Searcher::search(const SearchRequest& request) const {
     const ParsedQuery parsed = parse_query(request.query, db_, options);
     Xapian::Enquire enquire(db_);
     enquire.set_query(parsed.query);
-    // Clippings without a date sort after every dated one, whichever way dates run.
-    Xapian::MultiValueKeyMaker by_date;
+    // Clippings without a date sort after every dated one, whichever way dates run. The path
+    // settles what score and date leave equal (and which copy of a dispatch is shown): the
+    // order of documents in the index depends on how many threads wrote it.
+    Xapian::MultiValueKeyMaker order;
     switch (request.sort) {
         case SortOrder::relevance:
             // Ties (equal scores) go to the newest clipping.
-            enquire.set_sort_by_relevance_then_value(schema::kDateSlot, true);
+            order.add_value(schema::kDateSlot, true);
+            order.add_value(schema::kPathSlot);
+            enquire.set_sort_by_relevance_then_key(&order, false);
             break;
         case SortOrder::date:
-            by_date.add_value(schema::kDateSlot, false, kNoDateLast);
-            enquire.set_sort_by_key_then_relevance(&by_date, false);
+            order.add_value(schema::kDateSlot, false, kNoDateLast);
+            order.add_value(schema::kPathSlot);
+            enquire.set_sort_by_key_then_relevance(&order, false);
             break;
         case SortOrder::date_descending:
-            by_date.add_value(schema::kDateSlot, true);
-            enquire.set_sort_by_key_then_relevance(&by_date, false);
+            order.add_value(schema::kDateSlot, true);
+            order.add_value(schema::kPathSlot);
+            enquire.set_sort_by_key_then_relevance(&order, false);
             break;
     }
     if (request.collapse) enquire.set_collapse_key(schema::kFingerprintSlot);

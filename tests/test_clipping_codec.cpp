@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "revue/clipping_codec.hpp"
+#include "temp_dir.hpp"
 
 using namespace revue;
 
@@ -63,4 +64,30 @@ TEST_CASE("a compressed clipping without its dictionary is an error, not garbage
     CHECK_THROWS_WITH(ClippingCodec(std::string(100, 'x')), Catch::Contains("damaged"));
     std::string truncated = encoded.substr(0, encoded.size() / 2);
     CHECK_THROWS_WITH(codec.decode(truncated), Catch::Contains("damaged"));
+}
+
+TEST_CASE("a dictionary mapped from its file reads what the owned one wrote", "[codec]") {
+    revue::testing::TempDir t;
+    const std::string dictionary = ClippingCodec::train(samples(300));
+    t.write("dictionary.zstd", dictionary);
+    const ClippingCodec owned(dictionary);
+    const ClippingCodec mapped = ClippingCodec::from_file((t.path / "dictionary.zstd").string());
+    CHECK(mapped.compresses());
+    CHECK(mapped.dictionary() == owned.dictionary());
+    for (const auto& text : samples(20)) CHECK(mapped.decode(owned.encode(text)) == text);
+    // The mapping outlives the codec it came from, in its copies.
+    const ClippingCodec copy = [&] {
+        const ClippingCodec local = ClippingCodec::from_file((t.path / "dictionary.zstd").string());
+        return local;
+    }();
+    CHECK(copy.decode(owned.encode(samples(2)[1])) == samples(2)[1]);
+
+    CHECK_THROWS_WITH(ClippingCodec::from_file((t.path / "none.zstd").string()),
+                      Catch::Contains("cannot read") && Catch::Contains("none.zstd"));
+    t.write("empty.zstd", "");
+    CHECK_THROWS_WITH(ClippingCodec::from_file((t.path / "empty.zstd").string()),
+                      Catch::Contains("cannot read"));
+    t.write("junk.zstd", std::string(100, 'x'));
+    CHECK_THROWS_WITH(ClippingCodec::from_file((t.path / "junk.zstd").string()),
+                      Catch::Contains("damaged"));
 }

@@ -41,7 +41,7 @@ TEST_CASE("a new index is a stub over its shards, and keeps their number", "[ind
     CHECK(all.get_termfreq("motun") == 1);
 }
 
-TEST_CASE("compaction switches a shard to a new copy and removes the old one", "[index_store]") {
+TEST_CASE("merging rewrites the shards as one database and removes them", "[index_store]") {
     TempDir t;
     const fs::path path = t.path / "index";
     IndexStore store(path, 2);
@@ -50,16 +50,37 @@ TEST_CASE("compaction switches a shard to a new copy and removes the old one", "
         doc.add_term("mot" + std::to_string(i % 7));
         store.shard(i % 2).add_document(doc);
     }
-    store.compact({0, 1});
-    CHECK(read_text(path / "XAPIANDB") == "auto shard0.g2\nauto shard1.g2\n");
+    store.shard(1).set_metadata("cle", "valeur");
+    store.merge();
+    CHECK(store.shard_count() == 1);
+    CHECK(read_text(path / "XAPIANDB") == "auto shard0.g2\n");
     CHECK_FALSE(fs::exists(path / "shard0.g1"));
-    CHECK(Xapian::Database(path.string()).get_doccount() == 50);
-    // The shards stay writable after the switch.
+    CHECK_FALSE(fs::exists(path / "shard1.g1"));
+    const Xapian::Database merged(path.string());
+    CHECK(merged.get_doccount() == 50);
+    CHECK(merged.get_termfreq("mot3") == 7);
+    CHECK(merged.get_metadata("cle") == "valeur");
+    // The merged database stays writable.
     Xapian::Document doc;
     doc.add_term("apres");
     store.shard(0).add_document(doc);
     store.shard(0).commit();
     CHECK(Xapian::Database(path.string()).get_termfreq("apres") == 1);
+}
+
+TEST_CASE("added shards are numbered after the highest and listed in the stub", "[index_store]") {
+    TempDir t;
+    const fs::path path = t.path / "index";
+    IndexStore store(path, 2);
+    store.merge();
+    store.add_shards(2);
+    CHECK(store.shard_count() == 3);
+    CHECK(read_text(path / "XAPIANDB") == "auto shard0.g2\nauto shard1.g1\nauto shard2.g1\n");
+    Xapian::Document doc;
+    doc.add_term("nouveau");
+    store.shard(2).add_document(doc);
+    store.shard(2).commit();
+    CHECK(Xapian::Database(path.string()).get_termfreq("nouveau") == 1);
 }
 
 TEST_CASE("a second writer is refused with the holder's pid; leftovers are cleared",

@@ -5,11 +5,14 @@
 #include <atomic>
 #include <chrono>
 #include <fstream>
+#include <iterator>
 #include <map>
 #include <memory>
+#include <set>
 #include <string>
 
 #include "revue/index_schema.hpp"
+#include "revue/index_store.hpp"
 #include "revue/indexer.hpp"
 #include "temp_dir.hpp"
 
@@ -213,7 +216,7 @@ TEST_CASE("one thread or several index the same articles, terms and statistics",
     }
     const auto& one = dbs.at(1);
     const auto& three = dbs.at(3);
-    CHECK(three.size() == 3);  // shards
+    CHECK(three.size() == 1);  // written in 3 shards, merged into one database
     CHECK(one.get_doccount() == three.get_doccount());
     CHECK(one.get_total_length() == three.get_total_length());
     std::size_t terms = 0;
@@ -280,8 +283,52 @@ TEST_CASE("a large enough first run trains a dictionary for the stored clippings
         Xapian::Database shard((t.path / "db" / ("shard" + std::to_string(s) + ".g2")).string());
         CHECK(shard.get_metadata(std::string(schema::kDictionaryKey)) == codec.dictionary());
     }
+    // Searches map the copy in the index folder.
+    std::ifstream file(t.path / "db" / IndexStore::kDictionaryFile, std::ios::binary);
+    CHECK(std::string(std::istreambuf_iterator<char>(file), {}) == codec.dictionary());
     const std::string term = schema::file_term((t.path / "clips/n7.txt").string());
     const Xapian::Document doc = db.get_document(*db.postlist_begin(term));
     CHECK(doc.get_data()[0] != '{');
     CHECK(schema::load_clipping(doc, codec).title == "Titre 7");
+}
+
+TEST_CASE("a big run on a settled index writes on more threads, then merges back", "[indexer]") {
+    TempDir t;
+    const auto clip = [&](int i) {
+        t.write("clips/c" + std::to_string(i) + ".txt", "Titre " + std::to_string(i) +
+                                                            "\n\nUn texte sur le marché, numéro " +
+                                                            std::to_string(i) + ".\n");
+    };
+    for (int i = 0; i < 5; ++i) clip(i);
+    {
+        Indexer indexer(t.path / "db", read_clippings, 1);
+        CHECK(indexer.index({t.path / "clips"}, {}).added == 5);
+    }
+    for (int i = 5; i < 40; ++i) clip(i);
+    t.write("clips/c2.txt", "Titre 2\n\nUn texte changé.\n");
+    IndexOptions options;
+    options.parallel_run_files = 10;
+    std::set<std::string> shards_seen;
+    options.on_file = [&](const fs::path&, std::uintmax_t) {
+        std::ifstream stub(t.path / "db" / "XAPIANDB");
+        for (std::string line; std::getline(stub, line);) shards_seen.insert(line);
+    };
+    {
+        Indexer indexer(t.path / "db", read_clippings, 3);
+        const auto r = indexer.index({t.path / "clips"}, options);
+        CHECK(r.added == 35);
+        CHECK(r.updated == 1);
+    }
+    CHECK(shards_seen.size() == 3);  // the settled database and two new shards
+    std::ifstream stub(t.path / "db" / "XAPIANDB");
+    const std::string stub_text(std::istreambuf_iterator<char>(stub), {});
+    CHECK(stub_text.find('\n') == stub_text.size() - 1);  // one database again
+    const Xapian::Database db((t.path / "db").string());
+    CHECK(db.get_doccount() == 40);
+    CHECK(db.get_termfreq("change") + db.get_termfreq("Zchang") > 0);
+    // A later small run stays on the one database.
+    clip(40);
+    Indexer again(t.path / "db", read_clippings, 3);
+    CHECK(again.index({t.path / "clips"}, options).added == 1);
+    CHECK(Xapian::Database((t.path / "db").string()).size() == 1);
 }

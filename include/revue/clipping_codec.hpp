@@ -17,6 +17,10 @@ class ClippingCodec {
     ClippingCodec() = default;
     // Throws std::runtime_error when the bytes are not a zstd dictionary.
     explicit ClippingCodec(std::string dictionary);
+    // The dictionary in a file, mapped rather than read: a search touches only the pages it
+    // decompresses with. Throws std::runtime_error when the file cannot be read or is not a
+    // zstd dictionary.
+    static ClippingCodec from_file(const std::string& path);
 
     // Fewer samples than this teach a dictionary nothing it could not overfit.
     static constexpr std::size_t kMinSamples = 64;
@@ -25,8 +29,8 @@ class ClippingCodec {
     // learn from (a small folder), in which case uncompressed serves as well.
     static std::string train(const std::vector<std::string>& samples);
 
-    bool compresses() const { return !dictionary_.empty(); }
-    const std::string& dictionary() const { return dictionary_; }
+    bool compresses() const;
+    std::string_view dictionary() const;
 
     std::string encode(const std::string& json) const;
     // Returns uncompressed bytes as they are, and decompresses frames with the dictionary. Throws
@@ -35,7 +39,6 @@ class ClippingCodec {
 
   private:
     struct Dictionaries;
-    std::string dictionary_;
     std::shared_ptr<const Dictionaries> dictionaries_;  // shared: read-only, thread-safe
 };
 

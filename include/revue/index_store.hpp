@@ -1,5 +1,5 @@
-// The index folder on disk: a Xapian stub (XAPIANDB) over one glass database per shard, a
-// lock that names its holder, and the atomic switch to a compacted shard.
+// The index folder on disk: a Xapian stub (XAPIANDB) over glass shards, a lock that names its
+// holder, and the atomic switch to one merged database once a run is done.
 #pragma once
 
 #include <xapian.h>
@@ -34,11 +34,16 @@ class IndexLock {
 };
 
 // Searchers open the folder as one Xapian::Database (Xapian reads the stub); only the
-// indexer opens the shards one by one, each for one writing thread.
+// indexer opens the shards one by one, each for one writing thread. Shards are a way to
+// write in parallel: a settled index is one database, because a search opens each shard's
+// tables and walks each shard's posting lists (one database answered a millisecond sooner).
 class IndexStore {
   public:
     static constexpr std::string_view kLockFile = "revue-index.pid";
     static constexpr std::string_view kStubFile = "XAPIANDB";
+    // A copy of the clipping dictionary kept in every shard's metadata: a search maps the
+    // file instead of reading 64 KB out of the postlist table (half a millisecond).
+    static constexpr std::string_view kDictionaryFile = "clipping-dictionary.zstd";
 
     // Locks the folder and opens every shard for writing, first creating the folder with
     // `new_shards` shards when it holds no index yet. Throws std::runtime_error when it is
@@ -50,13 +55,21 @@ class IndexStore {
     Xapian::WritableDatabase& shard(std::size_t i) { return shards_[i]; }
     void write_pid() const { lock_.write_pid(); }
 
-    // Rewrites the given shards compactly (in parallel), then switches the stub to the new
-    // copies in one rename; a search sees the old shards or the new ones, never a mix of
-    // half-written ones. The old copies are removed.
-    void compact(const std::vector<std::size_t>& shards);
+    // Writes the dictionary file when it is missing or holds other bytes.
+    void keep_dictionary(std::string_view dictionary) const;
+
+    // Adds empty shards, so that a big run can write on more threads.
+    void add_shards(std::size_t count);
+
+    // Rewrites every shard into one compact database, then switches the stub to it in one
+    // rename: a search sees the old shards or the new database, never a half-written one.
+    // The old shards are removed; the merged database is shard 0.
+    void merge();
 
   private:
-    void write_stub() const;
+    void write_stub(const std::vector<std::string>& names) const;
+    // Whole or not at all: written beside, then renamed over.
+    void write_file(std::string_view name, std::string_view bytes) const;
 
     std::filesystem::path path_;
     IndexLock lock_;

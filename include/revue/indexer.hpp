@@ -59,6 +59,9 @@ struct IndexOptions {
     // of the memory).
     std::uintmax_t commit_bytes = 8 * 1024 * 1024;
     int commit_documents = 500;
+    // A run that reads this many files, a quarter of the index or more, on an index of fewer
+    // shards than threads, adds a shard per thread for its new files (merged back at its end).
+    std::uintmax_t parallel_run_files = 1000;
 };
 
 // The Xapian document of one clipping: terms of every field, values and stored fields.

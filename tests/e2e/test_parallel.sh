@@ -1,4 +1,6 @@
-# Issue 6: one thread or several give the same answers: hits, order, scores and counts.
+# Issue 6: one thread or several give the same answers: hits, order, scores and counts. Equal
+# scores and dates are settled by path, not by the order of documents in the index (which
+# depends on how many shards wrote it), so even the copy of a dispatch shown is the same.
 . "$(dirname "$0")/lib.sh"
 
 FOLDERS=("$CORPUS" "$FIXTURES/formats" "$FIXTURES/french" "$FIXTURES/query")
@@ -7,10 +9,12 @@ for jobs in 1 2 5; do
     expect_status 0 "index with $jobs threads"
 done
 check
-[ "$(grep -c '^auto ' "$WORK/idx5/XAPIANDB")" -eq 5 ] || fail "5 threads make 5 shards"
+# Shards are for writing: a finished run leaves one database.
+[ "$(grep -c '^auto ' "$WORK/idx5/XAPIANDB")" -eq 1 ] || fail "5 shards merged into one"
+[ "$(find "$WORK/idx5" -maxdepth 1 -name 'shard*' | wc -l)" -eq 1 ] || fail "old shards removed"
 
 while IFS= read -r query; do
-    for form in "--format tsv -n 0" "--count" "--format json --sort date -n 5" "-l"; do
+    for form in "--format tsv -n 0" "--count" "--format json --sort date -n 5" "--format json --sort -date -n 0" "-l"; do
         # shellcheck disable=SC2086
         run search --db "$WORK/idx1" $form "$query"
         ONE="$OUT"
