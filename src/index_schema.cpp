@@ -2,6 +2,9 @@
 
 #include <cstdint>
 #include <nlohmann/json.hpp>
+#include <stdexcept>
+#include <string_view>
+#include <utility>
 #include <vector>
 
 namespace revue::schema {
@@ -38,24 +41,87 @@ void store_clipping(Xapian::Document& doc, const Clipping& c, const ClippingCode
     }
 }
 
+namespace {
+
+// Reads a stored form straight into a Clipping, as the parser goes: no JSON object is built
+// in between (that was two thirds of the cost of reading a hit back). Unknown fields are
+// skipped, so that a later revue may store more.
+class StoredFormReader : public nlohmann::json_sax<nlohmann::json> {
+  public:
+    explicit StoredFormReader(Clipping& c) : c_(c) {}
+
+    bool key(string_t& name) override {
+        field_ = nullptr;
+        in_article_ = depth_ == 1 && name == "article";
+        in_tags_ = depth_ == 1 && name == "tags";
+        if (depth_ != 1) return true;
+        for (const auto& [known, member] : kFields)
+            if (name == known) field_ = &(c_.*member);
+        return true;
+    }
+    bool string(string_t& value) override {
+        if (depth_ == 1 && field_ != nullptr) *field_ = std::move(value);
+        if (depth_ == 2 && in_tags_) c_.tags.push_back(std::move(value));
+        return true;
+    }
+    bool number_integer(number_integer_t value) override { return article(value); }
+    bool number_unsigned(number_unsigned_t value) override { return article(value); }
+    bool number_float(number_float_t /*value*/, const string_t& /*text*/) override {
+        return true;
+    }
+    bool null() override { return true; }
+    bool boolean(bool /*value*/) override { return true; }
+    bool binary(binary_t& /*value*/) override { return true; }
+    bool start_object(std::size_t /*size*/) override { return enter(); }
+    bool end_object() override { return leave(); }
+    bool start_array(std::size_t /*size*/) override { return enter(); }
+    bool end_array() override { return leave(); }
+    bool parse_error(std::size_t /*position*/, const std::string& /*token*/,
+                     const nlohmann::detail::exception& e) override {
+        throw std::runtime_error(std::string("a stored clipping is damaged: ") + e.what());
+    }
+
+  private:
+    static constexpr std::pair<std::string_view, std::string Clipping::*> kFields[] = {
+        {"source", &Clipping::source}, {"title", &Clipping::title},
+        {"deck", &Clipping::deck},     {"author", &Clipping::author},
+        {"date", &Clipping::date},     {"lang", &Clipping::lang},
+        {"country", &Clipping::country}, {"body", &Clipping::body},
+        {"caption", &Clipping::caption}};
+
+    template <typename Number>
+    bool article(Number value) {
+        if (depth_ == 1 && in_article_) c_.article = static_cast<int>(value);
+        return true;
+    }
+    bool enter() {
+        ++depth_;
+        return true;
+    }
+    bool leave() {
+        --depth_;
+        if (depth_ == 1) field_ = nullptr;
+        return true;
+    }
+
+    Clipping& c_;
+    int depth_ = 0;
+    std::string* field_ = nullptr;
+    bool in_article_ = false;
+    bool in_tags_ = false;
+};
+
+}  // namespace
+
 Clipping load_clipping(const Xapian::Document& doc, const ClippingCodec& codec) {
     const std::string data = codec.decode(doc.get_data());
-    // JSON text in an index made before MessagePack.
-    const auto j = !data.empty() && data[0] == '{' ? nlohmann::json::parse(data)
-                                                   : nlohmann::json::from_msgpack(data);
     Clipping c;
     c.path = doc.get_value(kPathSlot);
-    c.article = j.value("article", 1);
-    c.source = j.value("source", "");
-    c.title = j.value("title", "");
-    c.deck = j.value("deck", "");
-    c.author = j.value("author", "");
-    c.date = j.value("date", "");
-    c.lang = j.value("lang", "");
-    c.country = j.value("country", "");
-    c.body = j.value("body", "");
-    c.caption = j.value("caption", "");
-    c.tags = j.value("tags", std::vector<std::string>{});
+    StoredFormReader reader(c);
+    // JSON text in an index made before MessagePack.
+    const auto format = !data.empty() && data[0] == '{' ? nlohmann::json::input_format_t::json
+                                                        : nlohmann::json::input_format_t::msgpack;
+    nlohmann::json::sax_parse(data, &reader, format);
     return c;
 }
 
