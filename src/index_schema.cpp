@@ -18,14 +18,15 @@ std::string file_term(std::string_view path) {
 }
 
 std::string stored_form(const Clipping& c) {
-    const nlohmann::json j = {
+    // The text last: a hit without a snippet stops reading before it.
+    const nlohmann::ordered_json j = {
         {"article", c.article}, {"source", c.source},   {"title", c.title}, {"deck", c.deck},
         {"author", c.author},   {"date", c.date},       {"lang", c.lang},   {"country", c.country},
-        {"body", c.body},       {"caption", c.caption}, {"tags", c.tags},
+        {"tags", c.tags},       {"body", c.body},       {"caption", c.caption},
     };
     // MessagePack: the fields of the JSON object, read back twice as fast as JSON text (a
     // search reads ten of them).
-    const std::vector<std::uint8_t> packed = nlohmann::json::to_msgpack(j);
+    const std::vector<std::uint8_t> packed = nlohmann::ordered_json::to_msgpack(j);
     return std::string(packed.begin(), packed.end());
 }
 
@@ -48,9 +49,14 @@ namespace {
 // skipped, so that a later revue may store more.
 class StoredFormReader : public nlohmann::json_sax<nlohmann::json> {
   public:
-    explicit StoredFormReader(Clipping& c) : c_(c) {}
+    StoredFormReader(Clipping& c, bool with_text) : c_(c), with_text_(with_text) {}
 
     bool key(string_t& name) override {
+        // Stored forms written since the text went last have the title before it; older
+        // ones (keys in alphabetical order) are read whole.
+        if (depth_ == 1 && !with_text_ && title_seen_ && (name == "body" || name == "caption"))
+            return false;
+        if (depth_ == 1 && name == "title") title_seen_ = true;
         field_ = nullptr;
         in_article_ = depth_ == 1 && name == "article";
         in_tags_ = depth_ == 1 && name == "tags";
@@ -105,6 +111,8 @@ class StoredFormReader : public nlohmann::json_sax<nlohmann::json> {
     }
 
     Clipping& c_;
+    const bool with_text_;
+    bool title_seen_ = false;
     int depth_ = 0;
     std::string* field_ = nullptr;
     bool in_article_ = false;
@@ -113,11 +121,11 @@ class StoredFormReader : public nlohmann::json_sax<nlohmann::json> {
 
 }  // namespace
 
-Clipping load_clipping(const Xapian::Document& doc, const ClippingCodec& codec) {
+Clipping load_clipping(const Xapian::Document& doc, const ClippingCodec& codec, bool with_text) {
     const std::string data = codec.decode(doc.get_data());
     Clipping c;
     c.path = doc.get_value(kPathSlot);
-    StoredFormReader reader(c);
+    StoredFormReader reader(c, with_text);
     // JSON text in an index made before MessagePack.
     const auto format = !data.empty() && data[0] == '{' ? nlohmann::json::input_format_t::json
                                                         : nlohmann::json::input_format_t::msgpack;

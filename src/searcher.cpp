@@ -39,6 +39,20 @@ class MatchCounter : public Xapian::MatchSpy {
 // Sorts after every "YYYYMMDD".
 const std::string kNoDateLast = "99999999";
 
+// What settles equal scores: the newest clipping first (undated ones last), then by path and
+// article, so that the order never depends on the order of documents in the index.
+bool newer_then_path(const Clipping& a, const Clipping& b) {
+    if (a.date != b.date) return a.date > b.date;  // "" (no date) is before every date
+    if (a.path != b.path) return a.path < b.path;
+    return a.article < b.article;
+}
+
+// Copies of one text in the order a hit would rank them.
+bool ranks_before(const Searcher::Copy& a, const Searcher::Copy& b) {
+    if (a.weight != b.weight) return a.weight > b.weight;
+    return newer_then_path(a.clipping, b.clipping);
+}
+
 // Below this many matches, a better spelling of the query is worth suggesting.
 constexpr Xapian::doccount kFewMatches = 3;
 
@@ -119,24 +133,18 @@ SearchResult Searcher::search(const SearchRequest& request) const {
     // settles what score and date leave equal (and which copy of a dispatch is shown): the
     // order of documents in the index depends on how many threads wrote it.
     Xapian::MultiValueKeyMaker order;
-    switch (request.sort) {
-        case SortOrder::relevance:
-            // Ties (equal scores) go to the newest clipping.
-            order.add_value(schema::kDateSlot, true);
-            order.add_value(schema::kPathSlot);
-            enquire.set_sort_by_relevance_then_key(&order, false);
-            break;
-        case SortOrder::date:
-            order.add_value(schema::kDateSlot, false, kNoDateLast);
-            order.add_value(schema::kPathSlot);
-            enquire.set_sort_by_key_then_relevance(&order, false);
-            break;
-        case SortOrder::date_descending:
-            order.add_value(schema::kDateSlot, true);
-            order.add_value(schema::kPathSlot);
-            enquire.set_sort_by_key_then_relevance(&order, false);
-            break;
+    order.add_value(schema::kDateSlot, request.sort != SortOrder::date,
+                    request.sort == SortOrder::date ? kNoDateLast : std::string());
+    order.add_value(schema::kPathSlot);
+    if (request.sort != SortOrder::relevance) {
+        enquire.set_sort_by_key_then_relevance(&order, false);
+    } else if (enquire.get_mset(0, 0).get_max_possible() == 0) {
+        // No word weighs (filters only): every match ties, newest first.
+        enquire.set_sort_by_relevance_then_key(&order, false);
     }
+    // Else relevance alone: a sort key read for every candidate doubled the cost of a query
+    // (the value streams' blocks are read again and again); the few ties are settled on the
+    // page, below, and among copies in copies().
     if (request.collapse) enquire.set_collapse_key(schema::kFingerprintSlot);
 
     // The enquire holds plain pointers to the spies: they must not move.
@@ -184,8 +192,16 @@ SearchResult Searcher::search(const SearchRequest& request) const {
         hit.rank = static_cast<int>(it.get_rank() +
                                     1);  // get_rank() counts from the first hit, offset included
         hit.score = it.get_weight();
-        const Xapian::Document doc = it.get_document();
-        hit.clipping = schema::load_clipping(doc, codec());
+        Xapian::Document doc = it.get_document();
+        if (request.collapse && it.get_collapse_count() > 0) {
+            // The copy shown is the best ranked; among equals, the newest, then by path.
+            std::vector<Copy> group = copies(parsed.query, it.get_collapse_key());
+            const auto best = std::min_element(group.begin(), group.end(), ranks_before);
+            if (best != group.end() && best->docid != *it) doc = db_.get_document(best->docid);
+            for (Copy& copy : group)
+                if (copy.docid != doc.get_docid()) hit.also_in.push_back(std::move(copy.clipping));
+        }
+        hit.clipping = schema::load_clipping(doc, codec(), request.snippets);
         if (request.snippets) {
             const Language lang = language_from_code(hit.clipping.lang);
             const auto marks = parsed.highlights.find(lang);
@@ -194,10 +210,16 @@ SearchResult Searcher::search(const SearchRequest& request) const {
                              marks != parsed.highlights.end() ? marks->second : MatchTerms{},
                              request.snippet_chars);
         }
-        if (request.collapse && it.get_collapse_count() > 0) {
-            hit.also_in = copies(parsed.query, it.get_collapse_key(), *it);
-        }
         result.hits.push_back(std::move(hit));
+    }
+    if (request.sort == SortOrder::relevance) {
+        // Equal scores: newest first, then by path and article, as the ranked key would.
+        std::stable_sort(result.hits.begin(), result.hits.end(), [](const Hit& a, const Hit& b) {
+            if (a.score != b.score) return a.score > b.score;
+            return newer_then_path(a.clipping, b.clipping);
+        });
+        int rank = static_cast<int>(request.offset);
+        for (Hit& hit : result.hits) hit.rank = ++rank;
     }
     return result;
 }
@@ -219,34 +241,33 @@ Xapian::doccount Searcher::count(const SearchRequest& request) const {
     return mset.get_matches_estimated();
 }
 
-std::vector<Clipping> Searcher::copies(const Xapian::Query& query, const std::string& key,
-                                       Xapian::docid shown) const {
+std::vector<Searcher::Copy> Searcher::copies(const Xapian::Query& query,
+                                             const std::string& key) const {
     Xapian::Enquire enquire(db_);
     enquire.set_query(Xapian::Query(
         Xapian::Query::OP_FILTER, query,
         Xapian::Query(Xapian::Query::OP_VALUE_RANGE, schema::kFingerprintSlot, key, key)));
-    enquire.set_weighting_scheme(Xapian::BoolWeight());
     enquire.set_docid_order(Xapian::Enquire::ASCENDING);
-    std::vector<Clipping> found;
+    std::vector<Copy> found;
     const Xapian::MSet mset = enquire.get_mset(0, db_.get_doccount());
     for (auto it = mset.begin(); it != mset.end(); ++it) {
-        if (*it == shown) continue;
         const Xapian::Document doc = it.get_document();
-        Clipping c;
+        Copy copy{*it, it.get_weight(), {}};
+        Clipping& c = copy.clipping;
         c.path = doc.get_value(schema::kPathSlot);
         c.source = doc.get_value(schema::kSourceSlot);
         const std::string date = doc.get_value(schema::kDateSlot);
         if (date.size() == 8)
             c.date = date.substr(0, 4) + '-' + date.substr(4, 2) + '-' + date.substr(6, 2);
-        c.article = schema::load_clipping(doc, codec()).article;
-        found.push_back(std::move(c));
+        c.article = schema::load_clipping(doc, codec(), false).article;
+        found.push_back(std::move(copy));
     }
     // The oldest copy first: usually the paper that printed the dispatch first.
-    std::sort(found.begin(), found.end(), [](const Clipping& a, const Clipping& b) {
+    std::sort(found.begin(), found.end(), [](const Copy& a, const Copy& b) {
         const auto key = [](const Clipping& c) {
             return std::tie(c.date.empty() ? kNoDateLast : c.date, c.path, c.article);
         };
-        return key(a) < key(b);
+        return key(a.clipping) < key(b.clipping);
     });
     return found;
 }

@@ -50,7 +50,9 @@ std::string file_term(std::string_view path);
 // snippets need no file.
 void store_clipping(Xapian::Document& doc, const Clipping& clipping,
                     const ClippingCodec& codec = ClippingCodec());
-Clipping load_clipping(const Xapian::Document& doc, const ClippingCodec& codec = ClippingCodec());
+// Without text, body and caption stay empty: what a hit without snippet needs, read sooner.
+Clipping load_clipping(const Xapian::Document& doc, const ClippingCodec& codec = ClippingCodec(),
+                       bool with_text = true);
 
 // The bytes store_clipping compresses (the fields as MessagePack): what a dictionary is
 // trained on.

@@ -75,10 +75,16 @@ class Searcher {
 
     IndexStats stats() const;
 
+    // An article sharing a hit's collapse key: only its path, article, source and date read.
+    struct Copy {
+        Xapian::docid docid = 0;
+        double weight = 0;
+        Clipping clipping;
+    };
+
   private:
-    // The other articles that share a hit's collapse key and match the query.
-    std::vector<Clipping> copies(const Xapian::Query& query, const std::string& key,
-                                 Xapian::docid shown) const;
+    // The articles that share a collapse key and match the query, oldest first.
+    std::vector<Copy> copies(const Xapian::Query& query, const std::string& key) const;
 
     std::filesystem::path db_path_;
     Xapian::Database db_;

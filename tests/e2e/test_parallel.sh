@@ -33,6 +33,8 @@ intelligence artificielle
 européen OR européenne
 source:Challenges
 date:2024..
+téléphérique
+téléphérique OR riverains
 mot-introuvable-zzz
 QUERIES
 
