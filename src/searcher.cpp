@@ -136,15 +136,10 @@ SearchResult Searcher::search(const SearchRequest& request) const {
     order.add_value(schema::kDateSlot, request.sort != SortOrder::date,
                     request.sort == SortOrder::date ? kNoDateLast : std::string());
     order.add_value(schema::kPathSlot);
-    if (request.sort != SortOrder::relevance) {
-        enquire.set_sort_by_key_then_relevance(&order, false);
-    } else if (enquire.get_mset(0, 0).get_max_possible() == 0) {
-        // No word weighs (filters only): every match ties, newest first.
-        enquire.set_sort_by_relevance_then_key(&order, false);
-    }
-    // Else relevance alone: a sort key read for every candidate doubled the cost of a query
-    // (the value streams' blocks are read again and again); the few ties are settled on the
-    // page, below, and among copies in copies().
+    // By relevance, the matcher ranks by score alone: a sort key read for every candidate
+    // doubled the cost of a query (the value streams' blocks are read again and again); the
+    // few ties are settled on the page, below, and among copies in copies().
+    if (request.sort != SortOrder::relevance) enquire.set_sort_by_key_then_relevance(&order, false);
     if (request.collapse) enquire.set_collapse_key(schema::kFingerprintSlot);
 
     // The enquire holds plain pointers to the spies: they must not move.
@@ -161,7 +156,16 @@ SearchResult Searcher::search(const SearchRequest& request) const {
     const Xapian::doccount all = db_.get_doccount();
     const Xapian::doccount limit = request.limit == 0 ? all : request.limit;
     // Facets and exact totals need every match seen, not an estimate.
-    const Xapian::MSet mset = enquire.get_mset(request.offset, limit, exact ? all : 0);
+    Xapian::MSet mset = enquire.get_mset(request.offset, limit, exact ? all : 0);
+    if (request.sort == SortOrder::relevance && !mset.empty() && mset.get_max_possible() == 0) {
+        // No word weighs (filters only): every match ties, and goes newest first. Matched
+        // again, without the spies, which have seen every match already.
+        Xapian::Enquire by_key(db_);
+        by_key.set_query(parsed.query);
+        by_key.set_sort_by_relevance_then_key(&order, false);
+        if (request.collapse) by_key.set_collapse_key(schema::kFingerprintSlot);
+        mset = by_key.get_mset(request.offset, limit);
+    }
 
     SearchResult result;
     // Every matching article counts, copies included, as --count and the facets count them.
