@@ -20,9 +20,10 @@ std::string file_term(std::string_view path) {
 std::string stored_form(const Clipping& c) {
     // The text last: a hit without a snippet stops reading before it.
     const nlohmann::ordered_json j = {
-        {"article", c.article}, {"source", c.source},   {"title", c.title}, {"deck", c.deck},
-        {"author", c.author},   {"date", c.date},       {"lang", c.lang},   {"country", c.country},
-        {"tags", c.tags},       {"body", c.body},       {"caption", c.caption},
+        {"article", c.article}, {"source", c.source},   {"title", c.title},
+        {"deck", c.deck},       {"author", c.author},   {"date", c.date},
+        {"lang", c.lang},       {"country", c.country}, {"tags", c.tags},
+        {"body", c.body},       {"caption", c.caption},
     };
     // MessagePack: the fields of the JSON object, read back twice as fast as JSON text (a
     // search reads ten of them).
@@ -72,9 +73,7 @@ class StoredFormReader : public nlohmann::json_sax<nlohmann::json> {
     }
     bool number_integer(number_integer_t value) override { return article(value); }
     bool number_unsigned(number_unsigned_t value) override { return article(value); }
-    bool number_float(number_float_t /*value*/, const string_t& /*text*/) override {
-        return true;
-    }
+    bool number_float(number_float_t /*value*/, const string_t& /*text*/) override { return true; }
     bool null() override { return true; }
     bool boolean(bool /*value*/) override { return true; }
     bool binary(binary_t& /*value*/) override { return true; }
@@ -89,9 +88,9 @@ class StoredFormReader : public nlohmann::json_sax<nlohmann::json> {
 
   private:
     static constexpr std::pair<std::string_view, std::string Clipping::*> kFields[] = {
-        {"source", &Clipping::source}, {"title", &Clipping::title},
-        {"deck", &Clipping::deck},     {"author", &Clipping::author},
-        {"date", &Clipping::date},     {"lang", &Clipping::lang},
+        {"source", &Clipping::source},   {"title", &Clipping::title},
+        {"deck", &Clipping::deck},       {"author", &Clipping::author},
+        {"date", &Clipping::date},       {"lang", &Clipping::lang},
         {"country", &Clipping::country}, {"body", &Clipping::body},
         {"caption", &Clipping::caption}};
 

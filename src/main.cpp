@@ -390,7 +390,7 @@ int main(int argc, char** argv) {
     index->add_flag("-v,--verbose", index_options.verbose, "Name each file as it is read");
     index
         ->add_option("-j,--jobs", index_options.jobs,
-                     "Threads (default: one per core); a new index gets one shard per thread")
+                     "Threads (default: one per core), each writing a shard merged at the end")
         ->check(CLI::Range(1u, 64u));
     index->add_option("DIR", index_options.folders, "Folders to index")->required();
 

@@ -96,8 +96,8 @@ TEST_CASE("a clipping read without its text has every other field", "[schema]") 
     CHECK(head.tags == c.tags);
     // Stored forms of an earlier revue have their keys in alphabetical order, the text
     // before the title: they are read whole.
-    const nlohmann::json older = {{"article", 2}, {"body", "texte"}, {"title", "Ancien"},
-                                  {"source", "Les Echos"}};
+    const nlohmann::json older = {
+        {"article", 2}, {"body", "texte"}, {"title", "Ancien"}, {"source", "Les Echos"}};
     const auto packed = nlohmann::json::to_msgpack(older);
     doc.set_data(std::string(packed.begin(), packed.end()));
     const Clipping old_head = schema::load_clipping(doc, ClippingCodec(), false);
