@@ -18,12 +18,14 @@ std::string file_term(std::string_view path) {
 }
 
 std::string stored_form(const Clipping& c) {
-    // The text last: a hit without a snippet stops reading before it.
+    // The text last: a hit without a snippet stops reading before it. The path is here too
+    // (its bytes as they are: MessagePack strings are not checked for UTF-8), so reading a
+    // hit needs no look-up in the path value's stream.
     const nlohmann::ordered_json j = {
-        {"article", c.article}, {"source", c.source},   {"title", c.title},
-        {"deck", c.deck},       {"author", c.author},   {"date", c.date},
-        {"lang", c.lang},       {"country", c.country}, {"tags", c.tags},
-        {"body", c.body},       {"caption", c.caption},
+        {"path", c.path},   {"article", c.article}, {"source", c.source},
+        {"title", c.title}, {"deck", c.deck},       {"author", c.author},
+        {"date", c.date},   {"lang", c.lang},       {"country", c.country},
+        {"tags", c.tags},   {"body", c.body},       {"caption", c.caption},
     };
     // MessagePack: the fields of the JSON object, read back twice as fast as JSON text (a
     // search reads ten of them).
@@ -88,11 +90,11 @@ class StoredFormReader : public nlohmann::json_sax<nlohmann::json> {
 
   private:
     static constexpr std::pair<std::string_view, std::string Clipping::*> kFields[] = {
-        {"source", &Clipping::source},   {"title", &Clipping::title},
-        {"deck", &Clipping::deck},       {"author", &Clipping::author},
-        {"date", &Clipping::date},       {"lang", &Clipping::lang},
-        {"country", &Clipping::country}, {"body", &Clipping::body},
-        {"caption", &Clipping::caption}};
+        {"path", &Clipping::path},     {"source", &Clipping::source},
+        {"title", &Clipping::title},   {"deck", &Clipping::deck},
+        {"author", &Clipping::author}, {"date", &Clipping::date},
+        {"lang", &Clipping::lang},     {"country", &Clipping::country},
+        {"body", &Clipping::body},     {"caption", &Clipping::caption}};
 
     template <typename Number>
     bool article(Number value) {
@@ -123,12 +125,13 @@ class StoredFormReader : public nlohmann::json_sax<nlohmann::json> {
 Clipping load_clipping(const Xapian::Document& doc, const ClippingCodec& codec, bool with_text) {
     const std::string data = codec.decode(doc.get_data());
     Clipping c;
-    c.path = doc.get_value(kPathSlot);
     StoredFormReader reader(c, with_text);
     // JSON text in an index made before MessagePack.
     const auto format = !data.empty() && data[0] == '{' ? nlohmann::json::input_format_t::json
                                                         : nlohmann::json::input_format_t::msgpack;
     nlohmann::json::sax_parse(data, &reader, format);
+    // Stored forms written before the path was in them.
+    if (c.path.empty()) c.path = doc.get_value(kPathSlot);
     return c;
 }
 

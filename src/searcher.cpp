@@ -255,16 +255,8 @@ std::vector<Searcher::Copy> Searcher::copies(const Xapian::Query& query,
     std::vector<Copy> found;
     const Xapian::MSet mset = enquire.get_mset(0, db_.get_doccount());
     for (auto it = mset.begin(); it != mset.end(); ++it) {
-        const Xapian::Document doc = it.get_document();
-        Copy copy{*it, it.get_weight(), {}};
-        Clipping& c = copy.clipping;
-        c.path = doc.get_value(schema::kPathSlot);
-        c.source = doc.get_value(schema::kSourceSlot);
-        const std::string date = doc.get_value(schema::kDateSlot);
-        if (date.size() == 8)
-            c.date = date.substr(0, 4) + '-' + date.substr(4, 2) + '-' + date.substr(6, 2);
-        c.article = schema::load_clipping(doc, codec(), false).article;
-        found.push_back(std::move(copy));
+        found.push_back(
+            {*it, it.get_weight(), schema::load_clipping(it.get_document(), codec(), false)});
     }
     // The oldest copy first: usually the paper that printed the dispatch first.
     std::sort(found.begin(), found.end(), [](const Copy& a, const Copy& b) {

@@ -105,3 +105,17 @@ TEST_CASE("a clipping read without its text has every other field", "[schema]") 
     CHECK(old_head.source == "Les Echos");
     CHECK(old_head.article == 2);
 }
+
+TEST_CASE("the path is stored with the clipping, its bytes as they are", "[schema]") {
+    Clipping c;
+    c.path = std::string("/clips/caf\xe9-latin1.txt");  // not UTF-8
+    c.title = "Titre";
+    Xapian::Document doc;
+    schema::store_clipping(doc, c);
+    CHECK(schema::load_clipping(doc).path == c.path);
+    CHECK(schema::load_clipping(doc, ClippingCodec(), false).path == c.path);
+    // A stored form without the path (an earlier revue's) takes it from the path value.
+    const auto packed = nlohmann::json::to_msgpack({{"article", 1}, {"title", "Ancien"}});
+    doc.set_data(std::string(packed.begin(), packed.end()));
+    CHECK(schema::load_clipping(doc).path == c.path);
+}

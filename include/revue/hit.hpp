@@ -14,8 +14,8 @@ struct Hit {
     double score = 0.0;
     Clipping clipping;  // fields as stored in the index (body and caption may be left empty)
     Snippet snippet;
-    // Other copies of the same text (agency dispatches), shown once under this hit; only
-    // their path, article, source and date are filled in.
+    // Other copies of the same text (agency dispatches), shown once under this hit; read
+    // without their body and caption.
     std::vector<Clipping> also_in;
 };
 

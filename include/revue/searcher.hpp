@@ -75,7 +75,7 @@ class Searcher {
 
     IndexStats stats() const;
 
-    // An article sharing a hit's collapse key: only its path, article, source and date read.
+    // An article sharing a hit's collapse key, read without its text.
     struct Copy {
         Xapian::docid docid = 0;
         double weight = 0;
