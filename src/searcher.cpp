@@ -201,7 +201,10 @@ SearchResult Searcher::search(const SearchRequest& request) const {
             // The copy shown is the best ranked; among equals, the newest, then by path.
             std::vector<Copy> group = copies(parsed.query, it.get_collapse_key());
             const auto best = std::min_element(group.begin(), group.end(), ranks_before);
-            if (best != group.end() && best->docid != *it) doc = db_.get_document(best->docid);
+            if (best != group.end() && best->docid != *it) {
+                doc = db_.get_document(best->docid);
+                hit.score = best->weight;
+            }
             for (Copy& copy : group)
                 if (copy.docid != doc.get_docid()) hit.also_in.push_back(std::move(copy.clipping));
         }
