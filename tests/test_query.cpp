@@ -240,3 +240,23 @@ TEST_CASE("a misspelt query gets the spelling the index knows", "[query]") {
     db.close();
     std::filesystem::remove_all(path);
 }
+
+TEST_CASE("an exact form in most clippings of a large index is not boosted", "[query]") {
+    Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
+    const auto boosted = [&](const char* word, const char* form) {
+        const std::string text = parse_query(word, db).query.get_description();
+        return text.find(std::string("AND_MAYBE ") + form) != std::string::npos;
+    };
+    // A small index keeps every boost, however common the form.
+    for (int i = 0; i < 10; ++i) db.add_document(clipping_doc("fr", {"systeme", "Zsystem"}));
+    CHECK(boosted("système", "systeme"));
+    // Past 1,000 clippings, a form held by more than half of them weighs near nothing.
+    for (int i = 0; i < 1200; ++i) db.add_document(clipping_doc("fr", {"systeme", "Zsystem"}));
+    for (int i = 0; i < 900; ++i) db.add_document(clipping_doc("fr", {"reseau", "Zreseau"}));
+    CHECK_FALSE(boosted("système", "systeme"));
+    CHECK(boosted("réseau", "reseau"));  // in under half of them: boosted still
+    // The common form still matches: the stem finds it.
+    Xapian::Enquire enquire(db);
+    enquire.set_query(parse_query("système", db).query);
+    CHECK(enquire.get_mset(0, 0, db.get_doccount()).get_matches_estimated() == 1210);
+}
