@@ -152,12 +152,21 @@ void IndexStore::write_stub(const std::vector<std::string>& names) const {
 
 void IndexStore::write_file(std::string_view name, std::string_view bytes) const {
     const fs::path tmp = path_ / (std::string(name) + ".tmp");
-    {
-        std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
-        out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-        out.flush();
-        if (!out) throw write_error(path_, "cannot write " + tmp.string());
+    const int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+    if (fd < 0) throw write_error(path_, file_error_reason(errno));
+    // On disk before the rename: a crash must not leave the name on an empty file (a search
+    // that found an empty dictionary file could read nothing).
+    std::size_t done = 0;
+    while (done < bytes.size()) {
+        const ssize_t n = ::write(fd, bytes.data() + done, bytes.size() - done);
+        if (n < 0 && errno == EINTR) continue;
+        if (n < 0) break;
+        done += static_cast<std::size_t>(n);
     }
+    const bool written = done == bytes.size() && ::fsync(fd) == 0;
+    const int error = errno;
+    ::close(fd);
+    if (!written) throw write_error(path_, file_error_reason(error));
     std::error_code ec;
     fs::rename(tmp, path_ / name, ec);  // atomic: readers see the old file or the new one
     if (ec) throw write_error(path_, file_error_reason(ec.value()));
