@@ -99,12 +99,17 @@ ClippingCodec ClippingCodec::from_file(const std::string& path) {
     if (fd < 0) throw std::runtime_error("cannot read " + path + ": " + std::strerror(errno));
     struct stat st {};
     void* map = MAP_FAILED;
-    if (::fstat(fd, &st) == 0 && st.st_size > 0)
+    int error = 0;  // 0 with no mapping: the file is empty
+    if (::fstat(fd, &st) != 0) {
+        error = errno;
+    } else if (st.st_size > 0) {
         map = ::mmap(nullptr, static_cast<std::size_t>(st.st_size), PROT_READ, MAP_SHARED, fd, 0);
-    const int error = errno;
+        if (map == MAP_FAILED) error = errno;
+    }
     ::close(fd);  // the mapping outlives the descriptor
     if (map == MAP_FAILED)
-        throw std::runtime_error("cannot read " + path + ": " + std::strerror(error));
+        throw std::runtime_error("cannot read " + path + ": " +
+                                 (error != 0 ? std::strerror(error) : "empty file"));
     auto d = std::make_shared<Dictionaries>();
     d->mapped = map;
     d->mapped_size = static_cast<std::size_t>(st.st_size);

@@ -86,7 +86,7 @@ TEST_CASE("a dictionary mapped from its file reads what the owned one wrote", "[
                       Catch::Contains("cannot read") && Catch::Contains("none.zstd"));
     t.write("empty.zstd", "");
     CHECK_THROWS_WITH(ClippingCodec::from_file((t.path / "empty.zstd").string()),
-                      Catch::Contains("cannot read"));
+                      Catch::Contains("cannot read") && Catch::Contains("empty file"));
     t.write("junk.zstd", std::string(100, 'x'));
     CHECK_THROWS_WITH(ClippingCodec::from_file((t.path / "junk.zstd").string()),
                       Catch::Contains("damaged"));
