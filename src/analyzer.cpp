@@ -14,14 +14,32 @@
 #include <limits>
 #include <optional>
 #include <stdexcept>
-#include <unordered_set>
 #include <utility>
 
+#include "revue/break_rules.hpp"
 #include "revue/stopwords.hpp"
 
 namespace revue {
 
 namespace {
+
+// The folded stop words, sorted, looked up by halving: a set of short strings would cost an
+// allocation a word, and a search process builds the list for one query.
+class StopList : public Xapian::Stopper {
+  public:
+    void assign(std::vector<std::string> folded) {
+        words_ = std::move(folded);
+        std::sort(words_.begin(), words_.end());
+        words_.erase(std::unique(words_.begin(), words_.end()), words_.end());
+    }
+    bool operator()(const std::string& term) const override {
+        return std::binary_search(words_.begin(), words_.end(), term);
+    }
+    std::string get_description() const override { return "revue::StopList"; }
+
+  private:
+    std::vector<std::string> words_;
+};
 
 // Xapian's own TermGenerator skips longer words; a base64 blob or a run of glued URLs is not
 // something anyone searches for, and Xapian rejects terms over 245 bytes.
@@ -268,8 +286,7 @@ struct Analyzer::Impl {
     const icu::Normalizer2* decompose_fold = nullptr;
     const icu::Normalizer2* nfc = nullptr;
     std::unique_ptr<icu::BreakIterator> word_breaks;  // prototype, cloned once per thread
-    std::unordered_set<std::string> stops;
-    Xapian::SimpleStopper stopper;
+    StopList stops;
 
     explicit Impl(Language language) : lang(language) {
         UErrorCode err = U_ZERO_ERROR;
@@ -277,15 +294,11 @@ struct Analyzer::Impl {
         check(err, "nfkc_cf normalizer");
         nfc = icu::Normalizer2::getNFCInstance(err);
         check(err, "NFC normalizer");
-        word_breaks.reset(
-            icu::BreakIterator::createWordInstance(icu::Locale(language_code(lang).data()), err));
-        check(err, "word break iterator");
-        for (const std::string_view word : stop_word_list(lang)) {
-            std::string folded;
-            fold_into(word, folded);
-            stopper.add(folded);
-            stops.insert(std::move(folded));
-        }
+        word_breaks = make_break_iterator(BreakRules::word);
+        std::vector<std::string> folded(stop_word_list(lang).size());
+        for (std::size_t i = 0; i < folded.size(); ++i)
+            fold_into(stop_word_list(lang)[i], folded[i]);
+        stops.assign(std::move(folded));
     }
 
     void fold_into(std::string_view raw, std::string& out) const {
@@ -326,7 +339,7 @@ struct Analyzer::Impl {
         kept.toUTF8String(out);
     }
 
-    bool is_stop(const std::string& folded) const { return stops.count(folded) != 0; }
+    bool is_stop(const std::string& folded) const { return stops(folded); }
 
     icu::BreakIterator& thread_breaker() const {
         // A break iterator holds its position: each thread iterates with its own clone. Every
@@ -492,7 +505,7 @@ Xapian::Stem Analyzer::xapian_stemmer() const {
 }
 
 const Xapian::Stopper& Analyzer::stopper() const {
-    return impl_->stopper;
+    return impl_->stops;
 }
 
 const Analyzer& analyzer_for(Language lang) {

@@ -1,7 +1,6 @@
 #include "revue/snippet.hpp"
 
 #include <unicode/brkiter.h>
-#include <unicode/locid.h>
 #include <unicode/uchar.h>
 #include <unicode/utext.h>
 #include <unicode/utf8.h>
@@ -15,6 +14,8 @@
 #include <optional>
 #include <stdexcept>
 #include <unordered_map>
+
+#include "revue/break_rules.hpp"
 
 namespace revue {
 namespace {
@@ -300,21 +301,10 @@ std::optional<std::string> key_of(const std::string& term, bool stop, const Matc
 using UTextPtr = std::unique_ptr<UText, decltype(&utext_close)>;
 
 // Building a sentence iterator loads its rules (most of a snippet's cost), so each thread
-// keeps one per language and only points it at new text.
-icu::BreakIterator& sentence_iterator(Language lang) {
-    thread_local std::unique_ptr<icu::BreakIterator> cached[2];
-    std::unique_ptr<icu::BreakIterator>& iterator = cached[lang == Language::english ? 1 : 0];
-    if (!iterator) {
-        UErrorCode status = U_ZERO_ERROR;
-        const icu::Locale locale =
-            lang == Language::english ? icu::Locale::getEnglish() : icu::Locale::getFrench();
-        iterator.reset(icu::BreakIterator::createSentenceInstance(locale, status));
-        if (U_FAILURE(status)) {
-            iterator.reset();
-            throw std::runtime_error(std::string("ICU sentence break iterator: ") +
-                                     u_errorName(status));
-        }
-    }
+// keeps one and only points it at new text. French and English share ICU's root rules.
+icu::BreakIterator& sentence_iterator() {
+    thread_local std::unique_ptr<icu::BreakIterator> iterator;
+    if (!iterator) iterator = make_break_iterator(BreakRules::sentence);
     return *iterator;
 }
 
@@ -322,8 +312,7 @@ icu::BreakIterator& sentence_iterator(Language lang) {
 // from the safe cut `from` on: the sentence rules decide a boundary from what lies after the
 // last space before it, so the boundaries after `from` are those of the whole text, and
 // `from` itself is one (whether the whole text has it there or not).
-std::size_t sentence_start(std::string_view whole, std::size_t byte, Language lang,
-                           std::size_t from) {
+std::size_t sentence_start(std::string_view whole, std::size_t byte, std::size_t from) {
     const std::string_view text = whole.substr(from);
     byte -= from;
     if (text.size() > static_cast<std::size_t>(std::numeric_limits<std::int32_t>::max())) {
@@ -334,7 +323,7 @@ std::size_t sentence_start(std::string_view whole, std::size_t byte, Language la
     const UTextPtr utext(
         utext_openUTF8(nullptr, text.data(), static_cast<std::int64_t>(text.size()), &status),
         &utext_close);
-    icu::BreakIterator& sentences = sentence_iterator(lang);
+    icu::BreakIterator& sentences = sentence_iterator();
     // The iterator keeps a shallow clone of utext; it is only used again after the next
     // setText, so the text may go away after this call.
     sentences.setText(utext.get(), status);
@@ -375,7 +364,7 @@ std::pair<std::size_t, std::size_t> best_run(const std::vector<Match>& matches, 
 // Cuts the passage around the best run of matches and writes it out. Both ways of finding
 // the matches end here, so they give the same snippet.
 Snippet cut_passage(std::string_view text, TextModel& cps, std::vector<Match> matches,
-                    std::size_t keys, std::size_t width, Language lang) {
+                    std::size_t keys, std::size_t width) {
     const std::size_t n = cps.size();
     // The visible text, without the white space around it.
     std::size_t lo = 0;
@@ -423,7 +412,7 @@ Snippet cut_passage(std::string_view text, TextModel& cps, std::vector<Match> ma
             // of no use.
             const std::size_t from = b > width ? cut_before(text, cps.byte(b - width - 1)) : 0;
             const std::size_t sentence =
-                std::max(lo, cps.index_of(sentence_start(text, cps.byte(a), lang, from)));
+                std::max(lo, cps.index_of(sentence_start(text, cps.byte(a), from)));
             if (b - sentence <= width) {
                 start = snap_start(sentence, a);
             } else {
@@ -774,8 +763,7 @@ Snippet make_snippet_analysed(std::string_view text, const Analyzer& analyzer,
         if (const auto key = key_of(token.term, token.stop, query, analyzer))
             matches.push_back({span.first, span.second, keys.id(*key)});
     });
-    return cut_passage(text, cps, std::move(matches), keys.distinct(), max_chars,
-                       analyzer.language());
+    return cut_passage(text, cps, std::move(matches), keys.distinct(), max_chars);
 }
 
 Snippet make_snippet(std::string_view text, const Analyzer& analyzer, const MatchTerms& query,
@@ -855,8 +843,7 @@ Snippet make_snippet(std::string_view text, const Analyzer& analyzer, const Matc
         if (!cps.analysed(cps.byte(p.span.first)))
             matches.push_back({p.span.first, p.span.second, p.key});
     }
-    return cut_passage(text, cps, std::move(matches), keys.distinct(), max_chars,
-                       analyzer.language());
+    return cut_passage(text, cps, std::move(matches), keys.distinct(), max_chars);
 }
 
 }  // namespace revue
