@@ -28,7 +28,10 @@ struct EmptyIcuData {
 
 }  // namespace
 
-extern "C" const EmptyIcuData U_ICUDATA_ENTRY_POINT alignas(16) = {
+// Hidden: libicudata.so, loaded with the binary, defines the same name, and an exported stub
+// would take its place for the shared ICU that the readers module loads.
+extern "C" __attribute__((visibility("hidden")))
+const EmptyIcuData U_ICUDATA_ENTRY_POINT alignas(16) = {
     32,
     0xda,
     0x27,
