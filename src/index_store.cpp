@@ -144,6 +144,17 @@ IndexStore::IndexStore(const fs::path& path, std::size_t new_shards)
     if (!fs::exists(stub, ec)) write_stub(names_);
 }
 
+Xapian::Database IndexStore::open_for_reading(const fs::path& path) {
+    const std::vector<std::string> names = read_stub(path / kStubFile);
+    if (names.size() != 1) return Xapian::Database(path.string());  // Xapian's own message
+    try {
+        return Xapian::Database((path / names.front()).string());
+    } catch (const Xapian::DatabaseOpeningError&) {
+        // A merge switched the stub and removed the shard since: read the stub again.
+        return Xapian::Database(path.string());
+    }
+}
+
 void IndexStore::write_stub(const std::vector<std::string>& names) const {
     std::ostringstream text;
     for (const auto& name : names) text << "auto " << name << '\n';

@@ -104,7 +104,7 @@ Searcher::Searcher(const fs::path& db_path) : db_path_(db_path) {
                                  ": run 'revue index DIR' first, or pass --db PATH");
     }
     try {
-        db_ = Xapian::Database(db_path_.string());
+        db_ = IndexStore::open_for_reading(db_path_);
     } catch (const Xapian::Error& e) {
         throw std::runtime_error("cannot open index " + db_path_.string() + ": " + e.get_msg());
     }

@@ -83,6 +83,32 @@ TEST_CASE("added shards are numbered after the highest and listed in the stub", 
     CHECK(Xapian::Database(path.string()).get_termfreq("nouveau") == 1);
 }
 
+TEST_CASE("searchers open a settled index's one database, or every shard", "[index_store]") {
+    TempDir t;
+    const fs::path path = t.path / "index";
+    IndexStore store(path, 2);
+    for (int i = 0; i < 10; ++i) {
+        Xapian::Document doc;
+        doc.add_term("mot");
+        store.shard(i % 2).add_document(doc);
+    }
+    store.shard(0).commit();
+    store.shard(1).commit();
+    const Xapian::Database shards = IndexStore::open_for_reading(path);
+    CHECK(shards.get_doccount() == 10);
+    CHECK(shards.size() == 2);
+    store.merge();
+    const Xapian::Database one = IndexStore::open_for_reading(path);
+    CHECK(one.get_doccount() == 10);
+    CHECK(one.get_termfreq("mot") == 10);
+    CHECK(one.size() == 1);
+    // A stub naming a shard that is gone (a merge removed it since): read again, as Xapian
+    // reads the stub, which names it in its error.
+    std::ofstream(path / "XAPIANDB") << "auto shard7.g1\n";
+    CHECK_THROWS_AS(IndexStore::open_for_reading(path), Xapian::DatabaseOpeningError);
+    CHECK_THROWS_AS(IndexStore::open_for_reading(t.path / "nothing"), Xapian::DatabaseOpeningError);
+}
+
 TEST_CASE("a second writer is refused with the holder's pid; leftovers are cleared",
           "[index_store]") {
     TempDir t;
