@@ -1,7 +1,8 @@
 #include "revue/clipping_codec.hpp"
 
 #include <zdict.h>
-// For ZSTD_createDDict_byReference: stable since zstd 1.0, exported by Debian's libzstd.
+// For ZSTD_createDDict_byReference and the _advanced constructors: stable since zstd 1.0,
+// exported by Debian's libzstd.
 #define ZSTD_STATIC_LINKING_ONLY
 #include <zstd.h>
 
@@ -49,29 +50,51 @@ bool is_zstd_frame(const std::string& bytes) {
 
 struct ClippingCodec::Dictionaries {
     // The one copy of the dictionary, owned or mapped: codecs are copied and share it, and the
-    // decompression dictionary refers to it. Each 4 KB copied is a page fault, dearer than the
-    // copy itself to a one-query process.
+    // zstd dictionaries refer to it. Each 4 KB copied is a page fault, dearer than the copy
+    // itself to a one-query process.
     std::string owned;
     void* mapped = nullptr;
     std::size_t mapped_size = 0;
     std::string_view dictionary;
+    // Its content, without the entropy tables ZDICT puts before it: clippings are compressed
+    // with the content alone. Loading the tables took a search 0.2 to 0.4 ms, for stored
+    // clippings 5 % smaller.
+    std::string_view content;
     ZSTD_DDict* decompress = nullptr;
     // Built on first use: a search only decompresses, and building it costs a millisecond.
     mutable std::once_flag compress_once;
     mutable ZSTD_CDict* compress = nullptr;
+    // Clippings of older indexes name the whole dictionary (its id is in their frames).
+    mutable std::once_flag whole_once;
+    mutable ZSTD_DDict* decompress_whole = nullptr;
 
     ZSTD_CDict* compressor() const {
         std::call_once(compress_once, [this] {
-            compress = ZSTD_createCDict(dictionary.data(), dictionary.size(), kLevel);
+            compress = ZSTD_createCDict_advanced(
+                content.data(), content.size(), ZSTD_dlm_byRef, ZSTD_dct_rawContent,
+                ZSTD_getCParams(kLevel, 0, content.size()), ZSTD_defaultCMem);
         });
         if (compress == nullptr) throw std::runtime_error("cannot load the clipping dictionary");
         return compress;
     }
+    const ZSTD_DDict* decompressor(const std::string& frame) const {
+        if (ZSTD_getDictID_fromFrame(frame.data(), frame.size()) == 0) return decompress;
+        std::call_once(whole_once, [this] {
+            decompress_whole = ZSTD_createDDict_byReference(dictionary.data(), dictionary.size());
+        });
+        if (decompress_whole == nullptr)
+            throw std::runtime_error("cannot load the index's clipping dictionary");
+        return decompress_whole;
+    }
     // Throws std::runtime_error when `dictionary` is not a zstd dictionary.
     void load() {
-        if (ZDICT_getDictID(dictionary.data(), dictionary.size()) == 0)
+        const std::size_t header = ZDICT_getDictHeaderSize(dictionary.data(), dictionary.size());
+        if (ZDICT_getDictID(dictionary.data(), dictionary.size()) == 0 || ZDICT_isError(header) ||
+            header >= dictionary.size())
             throw std::runtime_error("the index's clipping dictionary is damaged");
-        decompress = ZSTD_createDDict_byReference(dictionary.data(), dictionary.size());
+        content = dictionary.substr(header);
+        decompress = ZSTD_createDDict_advanced(content.data(), content.size(), ZSTD_dlm_byRef,
+                                               ZSTD_dct_rawContent, ZSTD_defaultCMem);
         if (decompress == nullptr)
             throw std::runtime_error("cannot load the index's clipping dictionary");
     }
@@ -81,6 +104,7 @@ struct ClippingCodec::Dictionaries {
     ~Dictionaries() {
         ZSTD_freeCDict(compress);
         ZSTD_freeDDict(decompress);
+        ZSTD_freeDDict(decompress_whole);
         if (mapped != nullptr) ::munmap(mapped, mapped_size);
     }
 };
@@ -167,7 +191,7 @@ std::string ClippingCodec::decode(const std::string& stored) const {
     std::string out(static_cast<std::size_t>(size), '\0');
     const std::size_t n =
         ZSTD_decompress_usingDDict(decompression_context(), out.data(), out.size(), stored.data(),
-                                   stored.size(), dictionaries_->decompress);
+                                   stored.size(), dictionaries_->decompressor(stored));
     if (ZSTD_isError(n))
         throw std::runtime_error(std::string("a stored clipping is damaged: ") +
                                  ZSTD_getErrorName(n));

@@ -1,3 +1,6 @@
+#include <zdict.h>
+#include <zstd.h>
+
 #include <catch2/catch.hpp>
 
 #include <string>
@@ -55,6 +58,29 @@ TEST_CASE("a trained dictionary makes stored clippings smaller and reads them ba
     CHECK(copy.decode(codec.encode(texts[5])) == texts[5]);
     // Plain JSON from before the dictionary still reads.
     CHECK(codec.decode(texts[7]) == texts[7]);
+}
+
+TEST_CASE("clippings are compressed with the dictionary's content; older ones still read",
+          "[codec]") {
+    const auto texts = samples(300);
+    const std::string dictionary = ClippingCodec::train(texts);
+    REQUIRE(ZDICT_getDictID(dictionary.data(), dictionary.size()) != 0);
+    const ClippingCodec codec(dictionary);
+    // The content alone: frames name no dictionary, whose entropy tables need not be loaded.
+    const std::string encoded = codec.encode(texts[3]);
+    CHECK(ZSTD_getDictID_fromFrame(encoded.data(), encoded.size()) == 0);
+    // Older indexes compressed with the whole dictionary, tables and all.
+    std::string whole(ZSTD_compressBound(texts[4].size()), '\0');
+    ZSTD_CCtx* const context = ZSTD_createCCtx();
+    const std::size_t n =
+        ZSTD_compress_usingDict(context, whole.data(), whole.size(), texts[4].data(),
+                                texts[4].size(), dictionary.data(), dictionary.size(), 3);
+    ZSTD_freeCCtx(context);
+    REQUIRE_FALSE(ZSTD_isError(n));
+    whole.resize(n);
+    REQUIRE(ZSTD_getDictID_fromFrame(whole.data(), whole.size()) != 0);
+    CHECK(codec.decode(whole) == texts[4]);
+    CHECK(codec.decode(encoded) == texts[3]);
 }
 
 TEST_CASE("a compressed clipping without its dictionary is an error, not garbage", "[codec]") {
