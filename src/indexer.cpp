@@ -405,6 +405,7 @@ Xapian::Document make_document(const Clipping& c, const ClippingCodec& codec) {
     pos = add_field(doc, analyzer, c.deck, "", pos);
     std::vector<std::string> opening;
     pos = add_field(doc, analyzer, c.body, "", pos, 1, &opening);
+    // The collapse key is given by mark_copies, once the run knows which texts have copies.
     if (opening.size() >= kFingerprintMinWords)
         doc.add_value(schema::kFingerprintSlot, fingerprint(opening));
     add_field(doc, analyzer, c.caption, "", pos);
@@ -461,6 +462,60 @@ Indexer::Indexer(const fs::path& db_path, ReadClippings read, unsigned jobs)
     : store_(db_path, thread_count(jobs)), read_(std::move(read)), jobs_(thread_count(jobs)) {
     store_.write_pid();
 }
+
+namespace {
+
+// Copies of one text share the fingerprint of their opening words; only they get it as their
+// collapse key (see kCollapseSlot). Settled once the threads are done, over every shard: a
+// copy may be written to another shard than its original. Clippings of older indexes have
+// the key and no fingerprint: they keep their key, and count in its group.
+void mark_copies(const std::vector<ShardRun>& shards) {
+    // Groups by a hash of the fingerprint: two fingerprints sharing a hash would only give
+    // their clippings keys that still differ.
+    std::unordered_map<std::uint64_t, Xapian::doccount> group_sizes;
+    struct Key {
+        std::string value;
+        bool fingerprinted = false;
+    };
+    std::vector<std::unordered_map<Xapian::docid, Key>> keys(shards.size());
+    for (std::size_t s = 0; s < shards.size(); ++s) {
+        const Xapian::Database& db = *shards[s].db;
+        for (auto v = db.valuestream_begin(schema::kCollapseSlot);
+             v != db.valuestream_end(schema::kCollapseSlot); ++v)
+            keys[s][v.get_docid()] = {*v, false};
+        for (auto v = db.valuestream_begin(schema::kFingerprintSlot);
+             v != db.valuestream_end(schema::kFingerprintSlot); ++v) {
+            ++group_sizes[fnv1a(*v)];
+            if (const auto k = keys[s].find(v.get_docid()); k != keys[s].end())
+                k->second.fingerprinted = true;
+        }
+        for (const auto& [id, key] : keys[s])
+            if (!key.fingerprinted) ++group_sizes[fnv1a(key.value)];
+    }
+    for (std::size_t s = 0; s < shards.size(); ++s) {
+        Xapian::WritableDatabase& db = *shards[s].db;
+        std::vector<std::pair<Xapian::docid, std::string>> updates;  // no key: ""
+        for (auto v = db.valuestream_begin(schema::kFingerprintSlot);
+             v != db.valuestream_end(schema::kFingerprintSlot); ++v) {
+            const std::string wanted = group_sizes[fnv1a(*v)] > 1 ? *v : std::string();
+            const auto k = keys[s].find(v.get_docid());
+            if (wanted != (k != keys[s].end() ? k->second.value : std::string()))
+                updates.emplace_back(v.get_docid(), wanted);
+        }
+        for (const auto& [id, key] : updates) {
+            Xapian::Document doc = db.get_document(id);
+            if (key.empty()) {
+                doc.remove_value(schema::kCollapseSlot);
+            } else {
+                doc.add_value(schema::kCollapseSlot, key);
+            }
+            db.replace_document(id, doc);
+        }
+        if (!updates.empty()) db.commit();
+    }
+}
+
+}  // namespace
 
 IndexReport Indexer::index(const std::vector<fs::path>& roots, const IndexOptions& options) {
     IndexReport report;
@@ -649,10 +704,11 @@ IndexReport Indexer::index(const std::vector<fs::path>& roots, const IndexOption
                                -1, ' ', false, nlohmann::json::error_handler_t::replace));
         first.commit();
 
-        // Written in shards, or much changed by this run (a first run, above all): rewritten
-        // as one compact database, smaller on disk and faster to search.
         Xapian::doccount changed = 0;
         for (const auto& shard : shards) changed += shard.changed;
+        if (changed > 0) mark_copies(shards);
+        // Written in shards, or much changed by this run (a first run, above all): rewritten
+        // as one compact database, smaller on disk and faster to search.
         if (!report.interrupted &&
             (shard_count > 1 || (changed > 0 && changed * 4 >= store_.shard(0).get_doccount())))
             store_.merge();

@@ -140,7 +140,7 @@ SearchResult Searcher::search(const SearchRequest& request) const {
     // doubled the cost of a query (the value streams' blocks are read again and again); the
     // few ties are settled on the page, below, and among copies in copies().
     if (request.sort != SortOrder::relevance) enquire.set_sort_by_key_then_relevance(&order, false);
-    if (request.collapse) enquire.set_collapse_key(schema::kFingerprintSlot);
+    if (request.collapse) enquire.set_collapse_key(schema::kCollapseSlot);
 
     // The enquire holds plain pointers to the spies: they must not move.
     std::vector<std::pair<Facet, std::unique_ptr<Xapian::ValueCountMatchSpy>>> spies;
@@ -163,7 +163,7 @@ SearchResult Searcher::search(const SearchRequest& request) const {
         Xapian::Enquire by_key(db_);
         by_key.set_query(parsed.query);
         by_key.set_sort_by_relevance_then_key(&order, false);
-        if (request.collapse) by_key.set_collapse_key(schema::kFingerprintSlot);
+        if (request.collapse) by_key.set_collapse_key(schema::kCollapseSlot);
         mset = by_key.get_mset(request.offset, limit);
     }
 
@@ -253,7 +253,7 @@ std::vector<Searcher::Copy> Searcher::copies(const Xapian::Query& query,
     Xapian::Enquire enquire(db_);
     enquire.set_query(Xapian::Query(
         Xapian::Query::OP_FILTER, query,
-        Xapian::Query(Xapian::Query::OP_VALUE_RANGE, schema::kFingerprintSlot, key, key)));
+        Xapian::Query(Xapian::Query::OP_VALUE_RANGE, schema::kCollapseSlot, key, key)));
     enquire.set_docid_order(Xapian::Enquire::ASCENDING);
     std::vector<Copy> found;
     const Xapian::MSet mset = enquire.get_mset(0, db_.get_doccount());
