@@ -308,12 +308,38 @@ icu::BreakIterator& sentence_iterator() {
     return *iterator;
 }
 
+// How far the sentence rules read to settle the boundaries up to `byte`: past digits, spaces
+// and punctuation to the first letter, paragraph separator or sentence terminator (SB8 looks
+// there for a lower-case letter), then to the next safe cut. ICU fills its cache with the
+// boundaries of the sentences after the one asked for: text beyond this is only read for them.
+std::size_t look_ahead_end(std::string_view text, std::size_t byte) {
+    const auto* s = reinterpret_cast<const std::uint8_t*>(text.data());
+    for (std::size_t i = byte; i < text.size();) {
+        UChar32 c = 0;
+        U8_NEXT(s, i, text.size(), c);
+        switch (u_getIntPropertyValue(c, UCHAR_SENTENCE_BREAK)) {
+            case U_SB_OLETTER:
+            case U_SB_UPPER:
+            case U_SB_LOWER:
+            case U_SB_SEP:
+            case U_SB_CR:
+            case U_SB_LF:
+            case U_SB_STERM:
+            case U_SB_ATERM:
+                return cut_after(text, i);
+            default:
+                break;
+        }
+    }
+    return text.size();
+}
+
 // The start of the sentence (or paragraph) holding the code point at byte `byte`, looked for
 // from the safe cut `from` on: the sentence rules decide a boundary from what lies after the
 // last space before it, so the boundaries after `from` are those of the whole text, and
 // `from` itself is one (whether the whole text has it there or not).
 std::size_t sentence_start(std::string_view whole, std::size_t byte, std::size_t from) {
-    const std::string_view text = whole.substr(from);
+    const std::string_view text = whole.substr(from, look_ahead_end(whole, byte) - from);
     byte -= from;
     if (text.size() > static_cast<std::size_t>(std::numeric_limits<std::int32_t>::max())) {
         return from + byte;  // BreakIterator offsets are 32-bit: no sentence alignment then

@@ -217,6 +217,21 @@ TEST_CASE("the window prefers a sentence start when it costs nothing", "[snippet
     CHECK(ends_with(snippet.text, "…"));
 }
 
+TEST_CASE("a sentence start is told from the text after it, however far", "[snippet]") {
+    // After "etc." a lower-case word continues the sentence (UAX #29, SB8), even past a run of
+    // numbers; an upper-case one starts a new sentence. The rules look that far ahead of the
+    // match, and no further.
+    const std::string numbers = "12 345 678 910 1112 1314 1516 1718 1920 2122 2324 2526 ";
+    const std::string same = filler(40) + "On compte Paris, Lyon, etc. " + numbers +
+                             "habitants et Mistral. " + filler(40);
+    CHECK(starts_with(snippet_of(same, query_of({"mistral"}), 160).text, "…On compte Paris"));
+    CHECK(starts_with(snippet_of(same, query_of({"1112"}), 160).text, "…On compte Paris"));
+    const std::string next = filler(40) + "On compte Paris, Lyon, etc. " + numbers +
+                             "Habitants et Mistral. " + filler(40);
+    CHECK(starts_with(snippet_of(next, query_of({"mistral"}), 160).text, "…12 345 678"));
+    CHECK(starts_with(snippet_of(next, query_of({"1112"}), 160).text, "…12 345 678"));
+}
+
 TEST_CASE("the window holding the most distinct query words wins", "[snippet]") {
     const MatchTerms query = query_of({"mistral", "azure"});
     SECTION("two distinct words beat three repeats of one") {
