@@ -17,20 +17,46 @@ std::string file_term(std::string_view path) {
     return std::string(kFile) + std::string(path);
 }
 
+namespace {
+
+// A stored form since the text went apart: this byte, the size of the head (4 bytes, least
+// significant first), the head (MessagePack), then the text. 0xC1 is the one byte MessagePack
+// never uses: older stored forms (a MessagePack map, or JSON text) cannot start with it.
+constexpr unsigned char kFramed = 0xC1;
+constexpr std::size_t kFrameBytes = 5;
+
+}  // namespace
+
 std::string stored_form(const Clipping& c) {
-    // The text last: a hit without a snippet stops reading before it. The path is here too
-    // (its bytes as they are: MessagePack strings are not checked for UTF-8), so reading a
-    // hit needs no look-up in the path value's stream.
-    const nlohmann::ordered_json j = {
-        {"path", c.path},   {"article", c.article}, {"source", c.source},
-        {"title", c.title}, {"deck", c.deck},       {"author", c.author},
-        {"date", c.date},   {"lang", c.lang},       {"country", c.country},
-        {"tags", c.tags},   {"body", c.body},       {"caption", c.caption},
+    // The text as it is, after the head: MessagePack readers copy a string a byte at a time,
+    // which was most of the cost of reading a hit back, and a hit without a snippet does not
+    // copy the text at all. The path is in the head (its bytes as they are: MessagePack
+    // strings are not checked for UTF-8), so reading a hit needs no look-up in the path
+    // value's stream.
+    const nlohmann::ordered_json head = {
+        {"path", c.path},
+        {"article", c.article},
+        {"source", c.source},
+        {"title", c.title},
+        {"deck", c.deck},
+        {"author", c.author},
+        {"date", c.date},
+        {"lang", c.lang},
+        {"country", c.country},
+        {"tags", c.tags},
+        {"text", {c.body.size(), c.caption.size()}},
     };
     // MessagePack: the fields of the JSON object, read back twice as fast as JSON text (a
     // search reads ten of them).
-    const std::vector<std::uint8_t> packed = nlohmann::ordered_json::to_msgpack(j);
-    return std::string(packed.begin(), packed.end());
+    const std::vector<std::uint8_t> packed = nlohmann::ordered_json::to_msgpack(head);
+    if (packed.size() > UINT32_MAX) throw std::length_error("clipping fields too long to store");
+    std::string out(1, static_cast<char>(kFramed));
+    for (int shift = 0; shift < 32; shift += 8)
+        out += static_cast<char>((packed.size() >> shift) & 0xFF);
+    out.append(packed.begin(), packed.end());
+    out += c.body;
+    out += c.caption;
+    return out;
 }
 
 void store_clipping(Xapian::Document& doc, const Clipping& c, const ClippingCodec& codec) {
@@ -54,15 +80,20 @@ class StoredFormReader : public nlohmann::json_sax<nlohmann::json> {
   public:
     StoredFormReader(Clipping& c, bool with_text) : c_(c), with_text_(with_text) {}
 
+    // The lengths of body and caption, which follow the head: none in older stored forms,
+    // where they are fields of the head.
+    const std::vector<std::uint64_t>& text_lengths() const { return text_lengths_; }
+
     bool key(string_t& name) override {
-        // Stored forms written since the text went last have the title before it; older
-        // ones (keys in alphabetical order) are read whole.
+        // Older stored forms with the text last have the title before it; the oldest ones
+        // (keys in alphabetical order) are read whole.
         if (depth_ == 1 && !with_text_ && title_seen_ && (name == "body" || name == "caption"))
             return false;
         if (depth_ == 1 && name == "title") title_seen_ = true;
         field_ = nullptr;
         in_article_ = depth_ == 1 && name == "article";
         in_tags_ = depth_ == 1 && name == "tags";
+        in_text_ = depth_ == 1 && name == "text";
         if (depth_ != 1) return true;
         for (const auto& [known, member] : kFields)
             if (name == known) field_ = &(c_.*member);
@@ -99,6 +130,8 @@ class StoredFormReader : public nlohmann::json_sax<nlohmann::json> {
     template <typename Number>
     bool article(Number value) {
         if (depth_ == 1 && in_article_) c_.article = static_cast<int>(value);
+        if (depth_ == 2 && in_text_ && value >= 0)
+            text_lengths_.push_back(static_cast<std::uint64_t>(value));
         return true;
     }
     bool enter() {
@@ -118,6 +151,8 @@ class StoredFormReader : public nlohmann::json_sax<nlohmann::json> {
     std::string* field_ = nullptr;
     bool in_article_ = false;
     bool in_tags_ = false;
+    bool in_text_ = false;
+    std::vector<std::uint64_t> text_lengths_;
 };
 
 }  // namespace
@@ -126,10 +161,34 @@ Clipping load_clipping(const Xapian::Document& doc, const ClippingCodec& codec, 
     const std::string data = codec.decode(doc.get_data());
     Clipping c;
     StoredFormReader reader(c, with_text);
-    // JSON text in an index made before MessagePack.
-    const auto format = !data.empty() && data[0] == '{' ? nlohmann::json::input_format_t::json
-                                                        : nlohmann::json::input_format_t::msgpack;
-    nlohmann::json::sax_parse(data, &reader, format);
+    if (data.size() >= kFrameBytes && static_cast<unsigned char>(data[0]) == kFramed) {
+        std::uint64_t head = 0;
+        for (int i = 0; i < 4; ++i)
+            head |= std::uint64_t{static_cast<unsigned char>(data[1 + i])} << (8 * i);
+        const auto damaged = [] {
+            return std::runtime_error("a stored clipping is damaged: its parts do not add up");
+        };
+        if (head > data.size() - kFrameBytes) throw damaged();
+        const auto first = data.begin() + kFrameBytes;
+        nlohmann::json::sax_parse(first, first + static_cast<std::ptrdiff_t>(head), &reader,
+                                  nlohmann::json::input_format_t::msgpack);
+        const auto& lengths = reader.text_lengths();
+        if (lengths.size() != 2 || lengths[0] > data.size() || lengths[1] > data.size() ||
+            kFrameBytes + head + lengths[0] + lengths[1] != data.size())
+            throw damaged();
+        if (with_text) {
+            const std::size_t at = kFrameBytes + head;
+            c.body.assign(data, at, lengths[0]);
+            c.caption.assign(data, at + lengths[0], lengths[1]);
+        }
+    } else {
+        // JSON text in an index made before MessagePack; MessagePack holding the text in an
+        // index made before the text went apart.
+        const auto format = !data.empty() && data[0] == '{'
+                                ? nlohmann::json::input_format_t::json
+                                : nlohmann::json::input_format_t::msgpack;
+        nlohmann::json::sax_parse(data, &reader, format);
+    }
     // Stored forms written before the path was in them.
     if (c.path.empty()) c.path = doc.get_value(kPathSlot);
     return c;

@@ -119,3 +119,38 @@ TEST_CASE("the path is stored with the clipping, its bytes as they are", "[schem
     doc.set_data(std::string(packed.begin(), packed.end()));
     CHECK(schema::load_clipping(doc).path == c.path);
 }
+
+TEST_CASE("the text follows the head as it is, and older stored forms still read", "[schema]") {
+    Clipping c;
+    c.title = "Titre";
+    c.body = std::string("Corps\0avec un nul, des octets \xff\xfe et « guillemets ».", 52);
+    c.caption = "Légende";
+    Xapian::Document doc;
+    schema::store_clipping(doc, c);
+    const std::string data = doc.get_data();
+    CHECK(static_cast<unsigned char>(data[0]) == 0xC1);  // no older stored form starts so
+    CHECK(data.substr(data.size() - c.body.size() - c.caption.size()) == c.body + c.caption);
+    const Clipping back = schema::load_clipping(doc);
+    CHECK(back.body == c.body);
+    CHECK(back.caption == c.caption);
+    CHECK(back.title == c.title);
+    // Stored forms of the previous revue: body and caption are the last fields of the head.
+    const nlohmann::ordered_json previous = {{"path", "/p.txt"},
+                                             {"article", 1},
+                                             {"title", "Avant"},
+                                             {"body", "texte"},
+                                             {"caption", "légende"}};
+    const auto packed = nlohmann::ordered_json::to_msgpack(previous);
+    doc.set_data(std::string(packed.begin(), packed.end()));
+    const Clipping old = schema::load_clipping(doc);
+    CHECK(old.body == "texte");
+    CHECK(old.caption == "légende");
+    CHECK(schema::load_clipping(doc, ClippingCodec(), false).body.empty());
+    // Parts that do not add up to the bytes there are: an error, not a read past the end.
+    for (const std::string& damaged :
+         {data.substr(0, data.size() - 3), data + "x", data.substr(0, 3),
+          std::string("\xC1\xff\xff\xff\x00", 5) + data.substr(5)}) {
+        doc.set_data(damaged);
+        CHECK_THROWS_WITH(schema::load_clipping(doc), Catch::Contains("damaged"));
+    }
+}
