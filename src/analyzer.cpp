@@ -23,22 +23,21 @@ namespace revue {
 
 namespace {
 
-// The folded stop words, sorted, looked up by halving: a set of short strings would cost an
-// allocation a word, and a search process builds the list for one query.
+// The stop words, sorted, looked up by halving: they are listed folded (stopwords.cpp), so a
+// search process builds its list without an allocation a word.
 class StopList : public Xapian::Stopper {
   public:
-    void assign(std::vector<std::string> folded) {
-        words_ = std::move(folded);
+    void assign(const std::vector<std::string_view>& folded) {
+        words_ = folded;
         std::sort(words_.begin(), words_.end());
-        words_.erase(std::unique(words_.begin(), words_.end()), words_.end());
     }
     bool operator()(const std::string& term) const override {
-        return std::binary_search(words_.begin(), words_.end(), term);
+        return std::binary_search(words_.begin(), words_.end(), std::string_view(term));
     }
     std::string get_description() const override { return "revue::StopList"; }
 
   private:
-    std::vector<std::string> words_;
+    std::vector<std::string_view> words_;
 };
 
 // Xapian's own TermGenerator skips longer words; a base64 blob or a run of glued URLs is not
@@ -279,26 +278,42 @@ std::string_view language_code(Language lang) {
     return lang == Language::english ? "en" : "fr";
 }
 
+namespace {
+
+// NFKC_Casefold in decompose mode: compatibility forms (ﬁ), case, default-ignorables (soft
+// hyphen) folded, and accents left as separate marks ready to drop. Loaded on the first word
+// that is not ASCII: a query of ASCII words does without its data (0.2 ms).
+const icu::Normalizer2& decompose_fold() {
+    static const icu::Normalizer2* const normalizer = [] {
+        UErrorCode err = U_ZERO_ERROR;
+        const icu::Normalizer2* n =
+            icu::Normalizer2::getInstance(nullptr, "nfkc_cf", UNORM2_DECOMPOSE, err);
+        check(err, "nfkc_cf normalizer");
+        return n;
+    }();
+    return *normalizer;
+}
+
+const icu::Normalizer2& nfc() {
+    static const icu::Normalizer2* const normalizer = [] {
+        UErrorCode err = U_ZERO_ERROR;
+        const icu::Normalizer2* n = icu::Normalizer2::getNFCInstance(err);
+        check(err, "NFC normalizer");
+        return n;
+    }();
+    return *normalizer;
+}
+
+}  // namespace
+
 struct Analyzer::Impl {
     Language lang;
-    // NFKC_Casefold in decompose mode: compatibility forms (ﬁ), case, default-ignorables
-    // (soft hyphen) folded, and accents left as separate marks ready to drop.
-    const icu::Normalizer2* decompose_fold = nullptr;
-    const icu::Normalizer2* nfc = nullptr;
     std::unique_ptr<icu::BreakIterator> word_breaks;  // prototype, cloned once per thread
     StopList stops;
 
     explicit Impl(Language language) : lang(language) {
-        UErrorCode err = U_ZERO_ERROR;
-        decompose_fold = icu::Normalizer2::getInstance(nullptr, "nfkc_cf", UNORM2_DECOMPOSE, err);
-        check(err, "nfkc_cf normalizer");
-        nfc = icu::Normalizer2::getNFCInstance(err);
-        check(err, "NFC normalizer");
         word_breaks = make_break_iterator(BreakRules::word);
-        std::vector<std::string> folded(stop_word_list(lang).size());
-        for (std::size_t i = 0; i < folded.size(); ++i)
-            fold_into(stop_word_list(lang)[i], folded[i]);
-        stops.assign(std::move(folded));
+        stops.assign(stop_word_list(lang));
     }
 
     void fold_into(std::string_view raw, std::string& out) const {
@@ -314,7 +329,7 @@ struct Analyzer::Impl {
         UErrorCode err = U_ZERO_ERROR;
         const icu::UnicodeString source = icu::UnicodeString::fromUTF8(
             icu::StringPiece(raw.data(), static_cast<int32_t>(raw.size())));
-        const icu::UnicodeString decomposed = decompose_fold->normalize(source, err);
+        const icu::UnicodeString decomposed = decompose_fold().normalize(source, err);
         check(err, "fold");
         icu::UnicodeString kept;
         for (int32_t i = 0; i < decomposed.length();) {
@@ -333,7 +348,7 @@ struct Analyzer::Impl {
                 kept.append(c);
             }
         }
-        if (nfc->quickCheck(kept, err) != UNORM_YES) kept = nfc->normalize(kept, err);
+        if (nfc().quickCheck(kept, err) != UNORM_YES) kept = nfc().normalize(kept, err);
         check(err, "NFC");
         out.clear();
         kept.toUTF8String(out);

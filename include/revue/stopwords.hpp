@@ -1,5 +1,5 @@
 // Stop-word lists of the analysis chain: function words only (articles, pronouns, prepositions,
-// conjunctions, auxiliary forms), spelt as written; the Analyzer folds them once at start-up.
+// conjunctions, auxiliary forms), folded as the analyzer folds words.
 #pragma once
 
 #include <string_view>
@@ -9,7 +9,7 @@
 
 namespace revue {
 
-// The function words of one language, accented as in running text ("à", "où", "don’t").
+// The function words of one language, folded: "a" for "à", "ou" for "où", "don't" for "don’t".
 const std::vector<std::string_view>& stop_word_list(Language lang);
 
 }  // namespace revue
