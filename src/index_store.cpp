@@ -10,6 +10,7 @@
 #include <exception>
 #include <fstream>
 #include <iterator>
+#include <optional>
 #include <sstream>
 #include <stdexcept>
 #include <utility>
@@ -34,12 +35,33 @@ fs::path prepared(const fs::path& path) {
     return absolute;
 }
 
-std::vector<std::string> read_stub(const fs::path& stub) {
-    std::ifstream in(stub);
+// The shard names a stub lists ("auto shard0.g2" a line), or none when there is no stub. Read
+// with two system calls: a search reads it before anything else.
+std::optional<std::vector<std::string>> read_stub(const fs::path& stub) {
+    const int fd = ::open(stub.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0) return std::nullopt;
+    std::string text;
+    char buffer[4096];
+    for (ssize_t n; (n = ::read(fd, buffer, sizeof buffer)) > 0;) text.append(buffer, n);
+    ::close(fd);
     std::vector<std::string> names;
-    std::string type;
-    std::string name;
-    while (in >> type >> name) names.push_back(name);
+    std::size_t at = 0;
+    while (at < text.size()) {
+        std::size_t end = text.find('\n', at);
+        if (end == std::string::npos) end = text.size();
+        const std::string_view line = std::string_view(text).substr(at, end - at);
+        at = end + 1;
+        if (line.empty() || line[0] == '#') continue;  // Xapian's stubs allow comments
+        // "TYPE NAME": the name after the first run of blanks.
+        const std::size_t gap = line.find_first_of(" \t");
+        const std::size_t name =
+            gap == std::string_view::npos ? gap : line.find_first_not_of(" \t", gap);
+        if (name != std::string_view::npos) {
+            const std::size_t stop = line.find_first_of(" \t\r", name);
+            names.emplace_back(
+                line.substr(name, stop == std::string_view::npos ? stop : stop - name));
+        }
+    }
     return names;
 }
 
@@ -107,7 +129,7 @@ IndexStore::IndexStore(const fs::path& path, std::size_t new_shards)
     const fs::path stub = path_ / kStubFile;
     std::error_code ec;
     if (fs::exists(stub, ec)) {
-        names_ = read_stub(stub);
+        names_ = read_stub(stub).value_or(std::vector<std::string>{});
         if (names_.empty())
             throw std::runtime_error("the index " + path_.string() +
                                      " is damaged: " + stub.string() + " names no shard");
@@ -145,10 +167,14 @@ IndexStore::IndexStore(const fs::path& path, std::size_t new_shards)
 }
 
 Xapian::Database IndexStore::open_for_reading(const fs::path& path) {
-    const std::vector<std::string> names = read_stub(path / kStubFile);
-    if (names.size() != 1) return Xapian::Database(path.string());  // Xapian's own message
+    const auto names = read_stub(path / kStubFile);
+    if (!names) {
+        throw std::runtime_error("no index at " + path.string() +
+                                 ": run 'revue index DIR' first, or pass --db PATH");
+    }
+    if (names->size() != 1) return Xapian::Database(path.string());  // Xapian's own message
     try {
-        return Xapian::Database((path / names.front()).string());
+        return Xapian::Database((path / names->front()).string());
     } catch (const Xapian::DatabaseOpeningError&) {
         // A merge switched the stub and removed the shard since: read the stub again.
         return Xapian::Database(path.string());

@@ -99,10 +99,6 @@ std::string_view facet_name(Facet facet) {
 }
 
 Searcher::Searcher(const fs::path& db_path) : db_path_(db_path) {
-    if (!fs::exists(db_path_ / IndexStore::kStubFile)) {
-        throw std::runtime_error("no index at " + db_path_.string() +
-                                 ": run 'revue index DIR' first, or pass --db PATH");
-    }
     try {
         db_ = IndexStore::open_for_reading(db_path_);
     } catch (const Xapian::Error& e) {

@@ -47,7 +47,8 @@ class IndexStore {
 
     // The index as searchers read it: its one database opened straight (Xapian's reading of
     // the stub costs a search 0.2 ms), or the shards of an unsettled index together. Throws
-    // Xapian::Error as Xapian::Database does.
+    // std::runtime_error "no index at PATH" without a stub, and Xapian::Error as
+    // Xapian::Database does.
     static Xapian::Database open_for_reading(const std::filesystem::path& path);
 
     // Locks the folder and opens every shard for writing, first creating the folder with
