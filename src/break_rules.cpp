@@ -6,6 +6,7 @@
 
 #include <cstdint>
 #include <cstring>
+#include <memory>
 #include <stdexcept>
 #include <string>
 
@@ -25,22 +26,30 @@ UBool U_CALLCONV accept_rules(void*, const char*, const char*, const UDataInfo* 
            std::memcmp(info->dataFormat, "Brk ", 4) == 0 && info->formatVersion[0] == kRulesFormat;
 }
 
-// The compiled rules, opened once per process; null when ICU's data holds them in a format
-// this code does not know.
-const std::uint8_t* compiled_rules(BreakRules rules) {
-    const auto open = [](const char* name) -> const std::uint8_t* {
+// The compiled rules, opened once per process and kept open while iterators may read them
+// where they lie; null when ICU's data holds them in a format this code does not know.
+class CompiledRules {
+  public:
+    explicit CompiledRules(const char* name) {
         UErrorCode err = U_ZERO_ERROR;
-        // Never closed: iterators read the rules where they lie, for as long as they live.
-        UDataMemory* const data =
-            udata_openChoice(kBreakTree, "brk", name, accept_rules, nullptr, &err);
-        return U_SUCCESS(err) ? static_cast<const std::uint8_t*>(udata_getMemory(data)) : nullptr;
-    };
-    if (rules == BreakRules::word) {
-        static const std::uint8_t* const word = open("word");
-        return word;
+        data_.reset(udata_openChoice(kBreakTree, "brk", name, accept_rules, nullptr, &err));
+        if (U_FAILURE(err)) data_.reset();
     }
-    static const std::uint8_t* const sentence = open("sent");
-    return sentence;
+    const std::uint8_t* bytes() const {
+        return data_ ? static_cast<const std::uint8_t*>(udata_getMemory(data_.get())) : nullptr;
+    }
+
+  private:
+    std::unique_ptr<UDataMemory, decltype(&udata_close)> data_{nullptr, &udata_close};
+};
+
+const std::uint8_t* compiled_rules(BreakRules rules) {
+    if (rules == BreakRules::word) {
+        static const CompiledRules word("word");
+        return word.bytes();
+    }
+    static const CompiledRules sentence("sent");
+    return sentence.bytes();
 }
 
 }  // namespace
