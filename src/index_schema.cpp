@@ -50,7 +50,9 @@ std::string stored_form(const Clipping& c) {
     // search reads ten of them).
     const std::vector<std::uint8_t> packed = nlohmann::ordered_json::to_msgpack(head);
     if (packed.size() > UINT32_MAX) throw std::length_error("clipping fields too long to store");
-    std::string out(1, static_cast<char>(kFramed));
+    std::string out;
+    out.reserve(kFrameBytes + packed.size() + c.body.size() + c.caption.size());
+    out += static_cast<char>(kFramed);
     for (int shift = 0; shift < 32; shift += 8)
         out += static_cast<char>((packed.size() >> shift) & 0xFF);
     out.append(packed.begin(), packed.end());

@@ -102,8 +102,7 @@ TEST_CASE("searchers open a settled index's one database, or every shard", "[ind
     CHECK(one.get_doccount() == 10);
     CHECK(one.get_termfreq("mot") == 10);
     CHECK(one.size() == 1);
-    // A stub naming a shard that is gone (a merge removed it since): read again, as Xapian
-    // reads the stub, which names it in its error.
+    // A stub naming a shard that is not there: Xapian's own error.
     std::ofstream(path / "XAPIANDB") << "auto shard7.g1\n";
     CHECK_THROWS_AS(IndexStore::open_for_reading(path), Xapian::DatabaseOpeningError);
     CHECK_THROWS_WITH(IndexStore::open_for_reading(t.path / "nothing"),

@@ -58,8 +58,8 @@ void store_clipping(Xapian::Document& doc, const Clipping& clipping,
 Clipping load_clipping(const Xapian::Document& doc, const ClippingCodec& codec = ClippingCodec(),
                        bool with_text = true);
 
-// The bytes store_clipping compresses (the fields as MessagePack): what a dictionary is
-// trained on.
+// The bytes store_clipping compresses (a MessagePack head framed by its size, then the body and
+// caption as they are): what a dictionary is trained on.
 std::string stored_form(const Clipping& clipping);
 
 // The codec of an open index: with its dictionary when it has one.

@@ -34,9 +34,9 @@ class IndexLock {
 };
 
 // Searchers open the folder as one Xapian::Database; only the indexer opens the shards one
-// by one, each for one writing thread. Shards are a way to
-// write in parallel: a settled index is one database, because a search opens each shard's
-// tables and walks each shard's posting lists (one database answered a millisecond sooner).
+// by one, each for one writing thread. Shards are a way to write in parallel: a settled index
+// is one database, because a search opens each shard's tables and walks each shard's posting
+// lists (one database answered a millisecond sooner).
 class IndexStore {
   public:
     static constexpr std::string_view kLockFile = "revue-index.pid";
